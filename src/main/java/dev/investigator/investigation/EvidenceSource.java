@@ -1,0 +1,17 @@
+package dev.investigator.investigation;
+
+import dev.investigator.model.InvestigationQuery;
+import dev.investigator.model.SourceKind;
+import dev.investigator.model.SourceReport;
+
+/**
+ * One vendor behind one method. Implementations never throw: every failure becomes a {@link SourceReport}
+ * with a named gap, so one failing source never sinks the report.
+ */
+public interface EvidenceSource {
+
+    SourceKind kind();
+
+    /** Collects this source's evidence for the query, giving up (with a TIMEOUT gap) at the deadline. */
+    SourceReport collect(InvestigationQuery query, Deadline deadline);
+}

@@ -1,0 +1,7 @@
+package dev.investigator.model;
+
+public enum Severity {
+    OK,
+    WARN,
+    CRIT
+}
