@@ -1,0 +1,48 @@
+package dev.investigator.config;
+
+import dev.investigator.model.ServiceCatalog;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The loaded configuration: embedded defaults, then the user's file, then the environment. Holds no secrets
+ * (those are in {@link Secrets}), so it may be printed as it is.
+ *
+ * @param origin where it was read from, for messages
+ */
+public record AppConfig(
+        String origin,
+        String locale,
+        ZoneId zone,
+        Duration defaultWindow,
+        Duration investigationDeadline,
+        Duration sourceDeadline,
+        String datadogSite,
+        URI sentryUrl,
+        String sentryOrganization,
+        String xrayRegion,
+        Optional<URI> xrayEndpoint,
+        ServiceCatalog catalog) {
+
+    public AppConfig {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(xrayEndpoint, "xrayEndpoint");
+    }
+
+    /** A readable summary for start-up logs and {@code config} output. */
+    public String describe() {
+        return "config " + origin
+                + "\n  locale " + locale + ", zone " + zone + ", default window " + Durations.format(defaultWindow)
+                + "\n  deadlines: investigation " + Durations.format(investigationDeadline)
+                + ", each source " + Durations.format(sourceDeadline)
+                + "\n  datadog site " + datadogSite
+                + "\n  sentry " + sentryUrl + " org " + (sentryOrganization.isEmpty() ? "(unset)" : sentryOrganization)
+                + "\n  xray region " + xrayRegion + xrayEndpoint.map(u -> " endpoint " + u).orElse("")
+                + "\n  services " + String.join(", ", catalog.names());
+    }
+}
