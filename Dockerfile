@@ -1,0 +1,21 @@
+# syntax=docker/dockerfile:1
+# Build: the same Maven command as README, tests skipped (CI runs them).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
+COPY config ./config
+RUN mvn -B -q package -DskipTests
+
+# Run: a small JRE, a non-root user, the shaded jar only.
+FROM eclipse-temurin:17-jre-alpine
+RUN addgroup -S investigator && adduser -S -G investigator -h /app investigator
+WORKDIR /app
+COPY --from=build /src/target/investigator.jar /app/investigator.jar
+COPY config/investigator.example.yml /app/config/investigator.example.yml
+USER investigator
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+ENTRYPOINT ["java", "-jar", "/app/investigator.jar"]
+# The sandbox demo needs no accounts; pass `investigate <service> [window]` with real credentials instead.
+CMD ["demo", "checkout", "30m"]
