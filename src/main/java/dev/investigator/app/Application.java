@@ -1,0 +1,125 @@
+package dev.investigator.app;
+
+import dev.investigator.config.AppConfig;
+import dev.investigator.config.Secrets;
+import dev.investigator.investigation.ChangePointDetector;
+import dev.investigator.investigation.Correlator;
+import dev.investigator.investigation.EvidenceSource;
+import dev.investigator.investigation.Investigator;
+import dev.investigator.investigation.QueryParser;
+import dev.investigator.render.BlockKitRenderer;
+import dev.investigator.render.Language;
+import dev.investigator.render.Messages;
+import dev.investigator.render.TerminalRenderer;
+import dev.investigator.source.Retries;
+import dev.investigator.source.datadog.DatadogConnection;
+import dev.investigator.source.datadog.DatadogSource;
+import dev.investigator.source.sentry.SentryConnection;
+import dev.investigator.source.sentry.SentrySource;
+import dev.investigator.source.xray.XRayClients;
+import dev.investigator.source.xray.XRayConnection;
+import dev.investigator.source.xray.XRaySource;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.xray.XRayClient;
+
+/**
+ * The wiring: configuration and secrets in, a ready investigator, parser and renderers out. The only place
+ * that knows every package; it owns the threads and clients it creates and closes them.
+ */
+public final class Application implements AutoCloseable {
+
+    /** Source calls block on HTTP; three per investigation, a few investigations at once. */
+    private static final int SOURCE_THREADS = 24;
+    private static final int SOURCE_QUEUE = 512;
+
+    private final AppConfig config;
+    private final Clock clock;
+    private final ThreadPoolExecutor sourceExecutor;
+    private final XRayClient xrayClient;
+    private final Investigator investigator;
+    private final Messages messages;
+
+    private Application(AppConfig config, Clock clock, ThreadPoolExecutor sourceExecutor, XRayClient xrayClient,
+            Investigator investigator, Messages messages) {
+        this.config = config;
+        this.clock = clock;
+        this.sourceExecutor = sourceExecutor;
+        this.xrayClient = xrayClient;
+        this.investigator = investigator;
+        this.messages = messages;
+    }
+
+    /**
+     * @param awsKeys static AWS keys (the sandbox); empty to use the standard AWS credential chain
+     */
+    public static Application create(AppConfig config, Secrets secrets, Clock clock, Optional<XRayConnection.StaticKeys> awsKeys) {
+        Retries retries = Retries.standard();
+        var timeout = config.sourceDeadline();
+        EvidenceSource datadog = new DatadogSource(
+                new DatadogConnection(config.datadogSite(), secrets.datadogApiKey(), secrets.datadogAppKey(), timeout), clock, retries);
+        EvidenceSource sentry = new SentrySource(
+                new SentryConnection(config.sentryUrl(), config.sentryOrganization(), secrets.sentryAuthToken(), timeout), clock, retries);
+        XRayClient xrayClient = XRayClients.create(new XRayConnection(config.xrayRegion(), config.xrayEndpoint(), awsKeys, timeout));
+        EvidenceSource xray = new XRaySource(xrayClient, config.xrayRegion(), clock, retries);
+
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(SOURCE_THREADS, SOURCE_THREADS, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(SOURCE_QUEUE), daemonThreads("source-"), new ThreadPoolExecutor.AbortPolicy());
+        executor.allowCoreThreadTimeOut(true);
+        Investigator investigator = new Investigator(List.of(datadog, sentry, xray), new Correlator(new ChangePointDetector()),
+                executor, clock, config.sourceDeadline(), config.investigationDeadline());
+        return new Application(config, clock, executor, xrayClient, investigator, Messages.load(Language.parse(config.locale())));
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Investigator investigator() {
+        return investigator;
+    }
+
+    public QueryParser parser() {
+        return new QueryParser(config.catalog(), config.zone(), clock, config.defaultWindow());
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public BlockKitRenderer blockKit() {
+        return new BlockKitRenderer(messages, config.zone());
+    }
+
+    public TerminalRenderer terminal(boolean ansiColor) {
+        return new TerminalRenderer(messages, config.zone(), ansiColor);
+    }
+
+    @Override
+    public void close() {
+        sourceExecutor.shutdown();
+        try {
+            if (!sourceExecutor.awaitTermination(config.investigationDeadline().toMillis(), TimeUnit.MILLISECONDS)) {
+                sourceExecutor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            sourceExecutor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        xrayClient.close();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,199 @@
+package dev.investigator.app;
+
+import dev.investigator.config.AppConfig;
+import dev.investigator.config.CatalogLoader;
+import dev.investigator.config.ConfigException;
+import dev.investigator.config.Secrets;
+import dev.investigator.investigation.Command;
+import dev.investigator.investigation.UserFacingException;
+import dev.investigator.model.Investigation;
+import dev.investigator.model.InvestigationQuery;
+import dev.investigator.model.Origin;
+import dev.investigator.render.Language;
+import dev.investigator.render.Messages;
+import dev.investigator.render.SlackThread;
+import dev.investigator.render.UsageText;
+import dev.investigator.sandbox.Sandbox;
+import dev.investigator.sandbox.SandboxLatency;
+import dev.investigator.source.xray.XRayConnection;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The command line: {@code demo} (the embedded sandbox, no accounts), {@code investigate} (real APIs),
+ * {@code config}. Prints the terminal rendering, or the Block Kit JSON with {@code --format blocks}.
+ */
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int CONFIG = 3;
+
+    private static final String SANDBOX_CATALOG = "/sandbox/investigator.yml";
+
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Cli(Map<String, String> env, Clock clock, PrintStream out, PrintStream err) {
+        this.env = Map.copyOf(env);
+        this.clock = clock;
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String... args) {
+        List<String> words = new ArrayList<>();
+        Options options = new Options();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if ((a.equals("--lang") || a.equals("--format")) && i + 1 < args.length) {
+                if (a.equals("--lang")) {
+                    options.language = args[++i];
+                } else {
+                    options.format = args[++i];
+                }
+            } else if (a.equals("--no-color")) {
+                options.color = false;
+            } else {
+                words.add(a);
+            }
+        }
+        if (!options.format.equals("text") && !options.format.equals("blocks")) {
+            err.println("--format is text or blocks");
+            return USAGE;
+        }
+        String command = words.isEmpty() ? "help" : words.get(0);
+        List<String> rest = words.isEmpty() ? List.of() : words.subList(1, words.size());
+        try {
+            return switch (command) {
+                case "demo" -> demo(rest, options);
+                case "investigate" -> investigate(rest, options);
+                case "config" -> showConfig();
+                case "help", "--help", "-h" -> help();
+                default -> {
+                    err.println("unknown command '" + command + "'");
+                    help();
+                    yield USAGE;
+                }
+            };
+        } catch (ConfigException e) {
+            err.println("configuration error: " + e.getMessage());
+            return CONFIG;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        }
+    }
+
+    private int demo(List<String> rest, Options options) {
+        List<String> args = rest.isEmpty() ? List.of("checkout", "30m") : rest;
+        try (Sandbox sandbox = Sandbox.start(clock, SandboxLatency.none())) {
+            Map<String, String> sandboxEnv = Map.of(
+                    "DD_SITE", sandbox.datadogUrl().toString(),
+                    "SENTRY_URL", sandbox.sentryUrl().toString(),
+                    "AWS_ENDPOINT_URL_XRAY", sandbox.xrayUrl().toString());
+            AppConfig config = new CatalogLoader().loadResource(SANDBOX_CATALOG, sandboxEnv);
+            Secrets secrets = new Secrets("", "", "sandbox-datadog-api-key", "sandbox-datadog-app-key", "sandbox-sentry-token");
+            err.println("sandbox: simulated Datadog " + sandbox.datadogUrl() + ", Sentry " + sandbox.sentryUrl()
+                    + ", X-Ray " + sandbox.xrayUrl() + " — services: " + String.join(", ", config.catalog().names()));
+            return investigateWith(config, secrets, Optional.of(new XRayConnection.StaticKeys("SANDBOXACCESSKEY", "sandbox-secret")),
+                    args, options);
+        } catch (IOException e) {
+            err.println("could not start the sandbox: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private int investigate(List<String> rest, Options options) {
+        AppConfig config = new CatalogLoader().load(configPath(), env);
+        return investigateWith(config, Secrets.fromEnvironment(env), Optional.empty(), rest, options);
+    }
+
+    private int investigateWith(AppConfig config, Secrets secrets, Optional<XRayConnection.StaticKeys> keys,
+            List<String> args, Options options) {
+        Messages messages = Messages.load(Language.parse(options.language == null ? config.locale() : options.language));
+        try (Application app = Application.create(config, secrets, clock, keys)) {
+            Command command;
+            try {
+                command = app.parser().parse(String.join(" ", args));
+            } catch (UserFacingException e) {
+                err.println(new UsageText(messages).problem(e));
+                return USAGE;
+            }
+            if (command instanceof Command.Help) {
+                out.println(new UsageText(messages).help(config.catalog().names()));
+                return OK;
+            }
+            Command.Investigate inv = (Command.Investigate) command;
+            InvestigationQuery query = new InvestigationQuery(newId(), inv.service(), inv.window(), Origin.COMMAND_LINE);
+            Investigation result = app.investigator().investigate(query)
+                    .get(config.investigationDeadline().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            if (options.format.equals("blocks")) {
+                SlackThread thread = new dev.investigator.render.BlockKitRenderer(messages, config.zone()).render(result);
+                out.println(BlocksJson.of(thread));
+            } else {
+                out.println(new dev.investigator.render.TerminalRenderer(messages, config.zone(), options.color && System.console() != null)
+                        .render(result));
+            }
+            return OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        } catch (ExecutionException | TimeoutException e) {
+            err.println("investigation failed: " + e);
+            return FAILED;
+        }
+    }
+
+    private int showConfig() {
+        AppConfig config = new CatalogLoader().load(configPath(), env);
+        out.println(config.describe());
+        out.println("  secrets " + Secrets.fromEnvironment(env));
+        return OK;
+    }
+
+    private int help() {
+        out.println("""
+                Investigator — the first ten minutes of an incident investigation.
+
+                usage:
+                  investigator demo [service] [window]         the embedded sandbox: simulated Datadog, Sentry
+                                                               and X-Ray with scripted incidents; no accounts
+                                                               (services: checkout, search, catalog, payment, inventory)
+                  investigator investigate <service> [window]  real APIs; INVESTIGATOR_CONFIG and credentials from env
+                  investigator config                          print the loaded configuration (secrets redacted)
+
+                window: 15m, 30m, 2h, 1d (default 30m, 1m to 7d), 14:00-14:30, or 2026-11-20 14:00-15:10 (team's zone)
+                options: --lang en|ja   --format text|blocks   --no-color
+                """);
+        return OK;
+    }
+
+    private Optional<Path> configPath() {
+        String path = env.get("INVESTIGATOR_CONFIG");
+        return path == null || path.isBlank() ? Optional.empty() : Optional.of(Path.of(path));
+    }
+
+    private String newId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static final class Options {
+        String language;
+        String format = "text";
+        boolean color = true;
+    }
+}
