@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.investigator.investigation.Deadline;
 import dev.investigator.model.GapReason;
 import dev.investigator.source.SourceFailure;
@@ -188,7 +189,7 @@ final class SentryApi {
      * How long Sentry asks us to wait: {@code Retry-After} (seconds or an HTTP date), else
      * {@code X-Sentry-Rate-Limit-Reset} (epoch seconds, read against our clock).
      */
-    Optional<Duration> retryAfter(Response response) {
+    private Optional<Duration> retryAfter(Response response) {
         String retryAfter = response.header("Retry-After");
         if (retryAfter != null && !retryAfter.isBlank()) {
             try {
@@ -226,7 +227,7 @@ final class SentryApi {
     private static <T> T parse(String body, String what, Parser<T> parser) {
         try {
             return parser.parse(body);
-        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        } catch (MismatchedInputException e) {
             throw malformed("Sentry " + what + ": unexpected JSON shape", e);
         } catch (JsonProcessingException e) {
             throw malformed("Sentry " + what + ": invalid JSON", e);

@@ -2,7 +2,6 @@ package dev.investigator.source.sentry;
 
 import dev.investigator.investigation.Deadline;
 import dev.investigator.investigation.EvidenceSource;
-import dev.investigator.model.ErrorIssue;
 import dev.investigator.model.Evidence;
 import dev.investigator.model.GapReason;
 import dev.investigator.model.InvestigationQuery;
@@ -107,9 +106,17 @@ public final class SentrySource implements EvidenceSource {
 
         IssuesRequest request = new IssuesRequest(organization, ids, settings.environment(), query.window(),
                 IssueSearch.query(settings.query()));
+        Pages pages = readPages(request, deadline, calls, service);
+        return new Evidence.Errors(translator.translate(pages.issues(), query.window()), pages.truncated());
+    }
+
+    private record Pages(List<IssueDto> issues, boolean truncated) {
+    }
+
+    /** Follows Sentry's cursor up to {@code maxPages}; {@code truncated} when more issues existed than were read. */
+    private Pages readPages(IssuesRequest request, Deadline deadline, AtomicInteger calls, String service) {
         Map<String, IssueDto> issues = new LinkedHashMap<>();
         Optional<String> cursor = Optional.empty();
-        boolean truncated = false;
         for (int page = 1; ; page++) {
             IssuePage result;
             try {
@@ -117,27 +124,20 @@ public final class SentrySource implements EvidenceSource {
                 result = send(deadline, calls, () -> api.issues(request, pageCursor, deadline));
             } catch (SourceFailure f) {
                 if (page == 1) {
-                    throw f.reason() == GapReason.NOT_FOUND ? organizationNotFound(organization, f) : f;
+                    throw f.reason() == GapReason.NOT_FOUND ? organizationNotFound(request.organization(), f) : f;
                 }
                 // The first page holds the most frequent issues; keep them and say the list is incomplete.
                 log.warn("Sentry issues page {} for {} failed, keeping {} issues: {} {}", page, service,
                         issues.size(), f.reason(), f.getMessage());
-                truncated = true;
-                break;
+                return new Pages(List.copyOf(issues.values()), true);
             }
             // Counts move while we page; an issue seen on both pages is kept once, as first seen.
             result.issues().forEach(issue -> issues.putIfAbsent(issue.id() == null ? "" : issue.id(), issue));
             cursor = result.nextCursor();
-            if (cursor.isEmpty()) {
-                break;
-            }
-            if (page >= maxPages) {
-                truncated = true;
-                break;
+            if (cursor.isEmpty() || page >= maxPages) {
+                return new Pages(List.copyOf(issues.values()), cursor.isPresent());
             }
         }
-        List<ErrorIssue> translated = translator.translate(new ArrayList<>(issues.values()), query.window());
-        return new Evidence.Errors(translated, truncated);
     }
 
     private List<String> resolveProjects(String organization, List<String> slugs, Deadline deadline, AtomicInteger calls) {

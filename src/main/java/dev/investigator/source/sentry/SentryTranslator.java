@@ -49,10 +49,11 @@ final class SentryTranslator {
             throw malformed("Sentry issue without an id");
         }
         String id = issue.id();
-        Instant firstSeen = instant(issue.firstSeen(), id, "firstSeen");
-        Instant lastSeen = instant(issue.lastSeen(), id, "lastSeen");
-        long inWindow = count(issue.count(), id);
-        PreWindow before = preWindow(issue.stats(), window, id);
+        String label = id.length() <= 40 ? id : id.substring(0, 40) + "…";
+        Instant firstSeen = instant(issue.firstSeen(), label, "firstSeen");
+        Instant lastSeen = instant(issue.lastSeen(), label, "lastSeen");
+        long inWindow = count(issue.count(), label);
+        PreWindow before = preWindow(issue.stats(), window, label);
 
         Set<IssueFlag> flags = EnumSet.noneOf(IssueFlag.class);
         if (window.contains(firstSeen)) {

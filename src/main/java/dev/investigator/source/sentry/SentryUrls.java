@@ -13,7 +13,9 @@ final class SentryUrls {
      * so an organization or project slug can never add path segments or a query of its own.
      */
     static HttpUrl.Builder under(HttpUrl base, String... segments) {
-        HttpUrl.Builder builder = base.newBuilder().query(null).fragment(null).encodedPath("/");
+        // No user info: credentials in SENTRY_URL must not end up in a link posted to Slack.
+        HttpUrl.Builder builder = base.newBuilder().username("").password("").query(null).fragment(null)
+                .encodedPath("/");
         for (String encoded : base.encodedPathSegments()) {
             if (!encoded.isEmpty()) {
                 builder.addEncodedPathSegment(encoded);
