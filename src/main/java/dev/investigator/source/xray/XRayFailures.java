@@ -91,7 +91,7 @@ final class XRayFailures {
 
     private static SourceFailure fromClient(SdkClientException e, String operation) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        if (message.startsWith("Unable to load credentials") || message.contains("Unable to load credentials")) {
+        if (message.contains("Unable to load credentials")) {
             return SourceFailure.of(GapReason.NOT_CONFIGURED, NO_CREDENTIALS);
         }
         if (message.startsWith("Unable to unmarshall") || causedByJsonParsing(e)) {

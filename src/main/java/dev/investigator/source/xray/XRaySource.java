@@ -88,6 +88,10 @@ public final class XRaySource implements EvidenceSource {
         ServiceDefinition.XRay xray = query.service().xray();
         TimeWindow window = lastDayOf(query.window());
         String link = links.traces(xray.filterExpression(), window);
+        if (!xray.enabled()) {
+            return SourceReport.failed(Gap.of(SourceKind.XRAY, GapReason.NOT_CONFIGURED,
+                    "X-Ray is turned off for " + query.service().name()), Duration.ZERO, 0, link);
+        }
         if (xray.filterExpression().isBlank()) {
             // Without a filter X-Ray would return every service's traces: worse than nothing.
             return SourceReport.failed(Gap.of(SourceKind.XRAY, GapReason.NOT_CONFIGURED,

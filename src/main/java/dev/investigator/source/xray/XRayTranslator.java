@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -256,7 +257,7 @@ final class XRayTranslator {
             if (http == null || http.httpURL() == null || http.httpURL().isBlank()) {
                 continue;
             }
-            String method = http.httpMethod() == null ? "" : http.httpMethod().toUpperCase(java.util.Locale.ROOT);
+            String method = http.httpMethod() == null ? "" : http.httpMethod().toUpperCase(Locale.ROOT);
             Acc acc = byUrl.computeIfAbsent(new Key(method, stripQuery(http.httpURL())), k -> new Acc());
             acc.count++;
             if (fault(t)) {

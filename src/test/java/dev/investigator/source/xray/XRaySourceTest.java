@@ -403,6 +403,16 @@ class XRaySourceTest {
         assertThat(server.getRequestCount()).isZero();
     }
 
+    @Test
+    void aServiceWithXRayTurnedOffIsNotConfiguredAndAsksNothing() {
+        SourceReport report = source().collect(
+                queryWith(new ServiceDefinition.XRay(false, "service(\"checkout\")", "", "checkout"), FROM, TO), deadline());
+
+        assertThat(gap(report).reason()).isEqualTo(GapReason.NOT_CONFIGURED);
+        assertThat(gap(report).detail()).isEqualTo("X-Ray is turned off for checkout");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
     // --- network, deadline, bodies ---------------------------------------------------------------------------
 
     @Test
