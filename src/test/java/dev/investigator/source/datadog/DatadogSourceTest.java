@@ -157,6 +157,7 @@ class DatadogSourceTest {
         assertThat(events.getUrl().queryParameter("start")).as("epoch seconds, an hour before the window").isEqualTo("1795147200");
         assertThat(events.getUrl().queryParameter("end")).isEqualTo("1795151100");
         assertThat(events.getUrl().queryParameter("tags")).isEqualTo(EVENT_TAGS);
+        assertThat(events.getUrl().queryParameter("unaggregated")).as("every event, not rolled up").isEqualTo("true");
     }
 
     @Test
@@ -352,6 +353,23 @@ class DatadogSourceTest {
         assertThat(gap.detail()).startsWith("connection to Datadog failed");
         assertThat(report.apiCalls()).isEqualTo(3);
         assertThat(datadog.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void refusedConnectionIsANetworkGap() throws Exception {
+        String nobodyListens;
+        try (FakeDatadog gone = new FakeDatadog()) {
+            nobodyListens = gone.url();
+        }
+        DatadogSource source = track(new DatadogSource(
+                new DatadogConnection(nobodyListens, API_KEY, APP_KEY, Duration.ofSeconds(5)), CLOCK, FAST_RETRIES));
+
+        SourceReport report = source.collect(metricsOnly(), tenSeconds());
+
+        Gap gap = report.gap().orElseThrow();
+        assertThat(gap.reason()).isEqualTo(GapReason.NETWORK);
+        assertThat(gap.detail()).contains("Connect");
+        assertThat(report.apiCalls()).as("retried like any network failure").isEqualTo(3);
     }
 
     @Test
