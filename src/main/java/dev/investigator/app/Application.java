@@ -42,15 +42,17 @@ public final class Application implements AutoCloseable {
     private final Clock clock;
     private final ThreadPoolExecutor sourceExecutor;
     private final XRayClient xrayClient;
+    private final DatadogSource datadog;
     private final Investigator investigator;
     private final Messages messages;
 
     private Application(AppConfig config, Clock clock, ThreadPoolExecutor sourceExecutor, XRayClient xrayClient,
-            Investigator investigator, Messages messages) {
+            DatadogSource datadog, Investigator investigator, Messages messages) {
         this.config = config;
         this.clock = clock;
         this.sourceExecutor = sourceExecutor;
         this.xrayClient = xrayClient;
+        this.datadog = datadog;
         this.investigator = investigator;
         this.messages = messages;
     }
@@ -61,7 +63,7 @@ public final class Application implements AutoCloseable {
     public static Application create(AppConfig config, Secrets secrets, Clock clock, Optional<XRayConnection.StaticKeys> awsKeys) {
         Retries retries = Retries.standard();
         var timeout = config.sourceDeadline();
-        EvidenceSource datadog = new DatadogSource(
+        DatadogSource datadog = new DatadogSource(
                 new DatadogConnection(config.datadogSite(), secrets.datadogApiKey(), secrets.datadogAppKey(), timeout), clock, retries);
         EvidenceSource sentry = new SentrySource(
                 new SentryConnection(config.sentryUrl(), config.sentryOrganization(), secrets.sentryAuthToken(), timeout), clock, retries);
@@ -73,7 +75,7 @@ public final class Application implements AutoCloseable {
         executor.allowCoreThreadTimeOut(true);
         Investigator investigator = new Investigator(List.of(datadog, sentry, xray), new Correlator(new ChangePointDetector()),
                 executor, clock, config.sourceDeadline(), config.investigationDeadline());
-        return new Application(config, clock, executor, xrayClient, investigator, Messages.load(Language.parse(config.locale())));
+        return new Application(config, clock, executor, xrayClient, datadog, investigator, Messages.load(Language.parse(config.locale())));
     }
 
     public AppConfig config() {
@@ -112,6 +114,7 @@ public final class Application implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         xrayClient.close();
+        datadog.close();
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
