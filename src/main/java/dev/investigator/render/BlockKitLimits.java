@@ -158,8 +158,9 @@ public final class BlockKitLimits {
         return truncate(plain, MAX_BUTTON_TEXT);
     }
 
-    public static String fallbackText(String plain) {
-        return truncate(plain, MAX_FALLBACK_TEXT);
+    /** The notification text: escaped like mrkdwn, so it is cut the same entity-safe way. */
+    public static String fallbackText(String escapedPlain) {
+        return truncateMrkdwn(escapedPlain, MAX_FALLBACK_TEXT);
     }
 
     /** A url a button may carry: non-blank and within the limit. A cut url would lead nowhere, so none. */

@@ -26,6 +26,8 @@ import java.util.Objects;
  * compact JSON {@code {"service":"checkout","from":<epoch s>,"to":<epoch s>}} of the window to investigate
  * next (already widened or moved back), so the handler runs exactly that. {@code open_datadog},
  * {@code open_sentry}, {@code open_xray} are link buttons to each source's console.
+ *
+ * <p>Holds no per-call state: one instance may render from many threads.
  */
 public final class BlockKitRenderer {
 
@@ -63,10 +65,12 @@ public final class BlockKitRenderer {
     public SlackMessage renderRunning(InvestigationQuery query) {
         TimeWindow window = query.window();
         String when = messages.window(window.from(), window.to(), zone);
+        Markup slack = new MrkdwnMarkup();
+        Markup plain = new FallbackMarkup();
         String service = query.service().name();
         BlockBuilder blocks = new BlockBuilder(limits)
-                .section(messages.get("running", "*" + BlockKitLimits.escape(BlockKitLimits.oneLine(service, Phrases.MAX_NAME)) + "*", when));
-        String text = messages.get("running", BlockKitLimits.escape(BlockKitLimits.oneLine(service, Phrases.MAX_NAME)), when);
+                .section(messages.get("running", slack.bold(slack.text(service, Phrases.MAX_NAME)), when));
+        String text = messages.get("running", plain.text(service, Phrases.MAX_NAME), when);
         return new SlackMessage(BlockKitLimits.fallbackText(text), blocks.build().toString());
     }
 

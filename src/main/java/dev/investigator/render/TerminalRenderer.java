@@ -18,7 +18,7 @@ import java.util.Objects;
 /**
  * Renders an investigation as text for a terminal: the same information as the Slack thread, in reading order
  * (verdict, key numbers, cause, timeline, each source, gaps), with links listed in full at the end and optional
- * ANSI colour.
+ * ANSI colour. Holds no per-call state: one instance may render from many threads.
  */
 public final class TerminalRenderer {
 

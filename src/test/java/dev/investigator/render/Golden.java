@@ -55,9 +55,17 @@ final class Golden {
         while (first < want.size() && first < got.size() && want.get(first).equals(got.get(first))) {
             first++;
         }
+        int column = 0;
+        if (first < want.size() && first < got.size()) {
+            String a = want.get(first);
+            String b = got.get(first);
+            while (column < a.length() && column < b.length() && a.charAt(column) == b.charAt(column)) {
+                column++;
+            }
+        }
         StringBuilder out = new StringBuilder();
         out.append("rendered output differs from golden file ").append(file)
-                .append(" at line ").append(first + 1)
+                .append(" at line ").append(first + 1).append(", column ").append(column + 1)
                 .append(" (expected ").append(want.size()).append(" lines, got ").append(got.size()).append(")\n");
         int from = Math.max(0, first - CONTEXT);
         out.append("--- expected\n");
