@@ -63,8 +63,7 @@ public final class BlockKitRenderer {
 
     /** The placeholder posted at once and updated when the investigation is done: "Investigating checkout, 14:00–14:30 JST…". */
     public SlackMessage renderRunning(InvestigationQuery query) {
-        TimeWindow window = query.window();
-        String when = messages.window(window.from(), window.to(), zone);
+        String when = messages.window(query.window(), zone);
         Markup slack = new MrkdwnMarkup();
         Markup plain = new FallbackMarkup();
         String service = query.service().name();

@@ -1,6 +1,7 @@
 package dev.investigator.render;
 
 import dev.investigator.model.MetricUnit;
+import dev.investigator.model.TimeWindow;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -228,6 +229,11 @@ public final class Messages {
             return withZone(get("fmt.windowDates", dateClock(from, zone), dateClock(to, zone)), to, zone);
         }
         return withZone(get("fmt.window", clock(from, zone), clock(to, zone)), to, zone);
+    }
+
+    /** {@link #window(Instant, Instant, ZoneId)} of a model window. */
+    public String window(TimeWindow window, ZoneId zone) {
+        return window(window.from(), window.to(), zone);
     }
 
     /** True when {@code [from, to)} spans more than one calendar day in {@code zone}. */
