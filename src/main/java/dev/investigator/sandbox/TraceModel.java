@@ -79,18 +79,19 @@ final class TraceModel {
         for (int i = 0; i < n; i++) {
             SplittableRandom r = new SplittableRandom(Noise.seed(service, "trace:" + i, epochMinute));
             Instant start = Instant.ofEpochMilli(epochMinute * 60_000 + r.nextInt(60_000));
-            traces.add(build(profile, start, !start.isBefore(onset), r));
+            boolean onsetMinute = epochMinute == Math.floorDiv(onset.getEpochSecond(), 60);
+            traces.add(build(profile, start, !start.isBefore(onset), onsetMinute, r));
         }
         traces.sort((a, b) -> a.start().compareTo(b.start()));
         return traces;
     }
 
-    private SimTrace build(ServiceProfile p, Instant start, boolean after, SplittableRandom r) {
+    private SimTrace build(ServiceProfile p, Instant start, boolean after, boolean onsetMinute, SplittableRandom r) {
         String id = String.format("1-%08x-%012x%012x", start.getEpochSecond(), r.nextLong() & 0xFFFFFFFFFFFFL,
                 r.nextLong() & 0xFFFFFFFFFFFFL);
         TraceBuilder b = new TraceBuilder(p.name(), id, hex16(r), start, r);
         switch (p.incident()) {
-            case ERROR_SPIKE -> checkout(b, after, r);
+            case ERROR_SPIKE -> checkout(b, after, onsetMinute, r);
             case LATENCY_REGRESSION -> search(b, after, r);
             case TRAFFIC_SURGE -> catalog(b, after, r);
             case HEALTHY -> healthy(b, p, r);
@@ -98,8 +99,11 @@ final class TraceModel {
         return b.build(USER_AGENTS[r.nextInt(USER_AGENTS.length)], "203.0.113." + (1 + r.nextInt(254)));
     }
 
-    /** checkout: every request checks stock; POSTs authorize at payment-gateway, which times out after onset. */
-    private void checkout(TraceBuilder b, boolean after, SplittableRandom r) {
+    /**
+     * checkout: every request checks stock; POSTs authorize at payment-gateway, which times out from the onset
+     * on: every POST in the onset minute, a quarter of them later; 80% of failures are the timeout itself.
+     */
+    private void checkout(TraceBuilder b, boolean after, boolean onsetMinute, SplittableRandom r) {
         boolean post = r.nextDouble() < 0.7;
         b.request(post ? "POST" : "GET", HOST + (post ? "/api/checkout" : "/api/checkout/cart"));
         b.work(0.02 + 0.01 * r.nextDouble());
@@ -109,8 +113,9 @@ final class TraceModel {
             b.respond(r.nextDouble() < 0.01 ? 404 : 200);
             return;
         }
-        boolean fails = after && r.nextDouble() < 0.2;
-        if (fails && r.nextDouble() < 0.8) {
+        boolean fails = after && (onsetMinute || r.nextDouble() < 0.25);
+        boolean timesOut = r.nextDouble() < 0.8 || onsetMinute;
+        if (fails && timesOut) {
             b.call("payment-gateway", "remote", "remote", "POST", "https://payment-gateway.example.net/v1/authorize",
                     null, 3.0 + 0.004 * r.nextDouble(), 0, new SimTrace.Failure("ConnectTimeoutException",
                             "Connect to payment-gateway.example.net:443 timed out after 3000ms"));
