@@ -42,8 +42,8 @@ final class MetricModel {
         double u = Noise.uniform(Noise.seed(service, topic + ":round", bucketStart * 31 + interval));
         double minutes = interval / 60_000.0;
         return switch (kind) {
-            case REQUESTS -> (double) Math.floor(l.requestsPerMinute() * daily * minutes * (1 + 0.03 * g) + u);
-            case ERRORS -> (double) Math.floor(Math.max(0, l.requestsPerMinute() * daily * minutes
+            case REQUESTS -> Math.floor(l.requestsPerMinute() * daily * minutes * (1 + 0.03 * g) + u);
+            case ERRORS -> Math.floor(Math.max(0, l.requestsPerMinute() * daily * minutes
                     * l.errorPercent() / 100 * (1 + 0.15 * g)) + u);
             case P95 -> round2(l.p95Ms() * (1 + 0.04 * g));
             case P99 -> round2(l.p99Ms() * (1 + 0.06 * g));

@@ -3,7 +3,7 @@ package dev.investigator.sandbox;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -146,7 +146,8 @@ public final class Sandbox implements AutoCloseable {
         return "Sandbox[datadog=" + datadogUrl() + ", sentry=" + sentryUrl() + ", xray=" + xrayUrl() + "]";
     }
 
-    static Duration onsetBeforeNow() {
-        return Scenarios.ONSET_BEFORE_NOW;
+    /** When the scripted incidents start for this clock: now, truncated to the minute, minus 12 minutes. */
+    public static Instant incidentOnset(Clock clock) {
+        return new Scenarios(clock).onset();
     }
 }

@@ -133,7 +133,9 @@ final class TraceSummaryWriter {
     static void serviceId(ObjectNode o, String name, String type) {
         o.put("Name", name);
         o.putArray("Names").add(name);
-        o.put("AccountId", SimTrace.ACCOUNT);
+        if (SimTrace.SERVICE_TYPE.equals(type)) {
+            o.put("AccountId", SimTrace.ACCOUNT); // only our own instrumented services belong to the account
+        }
         o.put("Type", type);
     }
 }

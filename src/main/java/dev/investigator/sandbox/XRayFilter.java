@@ -18,7 +18,8 @@ record XRayFilter(Optional<String> service, boolean fault, boolean error, boolea
     private static final Pattern SERVICE =
             Pattern.compile("service\\(\\s*(?:id\\(\\s*name\\s*:\\s*)?\"([^\"]+)\"[^)]*\\)?\\s*\\)");
     private static final Pattern FLAG = Pattern.compile("(fault|error|throttle|ok)(?:\\s*=\\s*true)?");
-    private static final Pattern RESPONSE_TIME = Pattern.compile("(responsetime|duration)\\s*([<>])\\s*([0-9.]+)");
+    private static final Pattern RESPONSE_TIME =
+            Pattern.compile("(responsetime|duration)\\s*([<>])\\s*([0-9.]+)");
     private static final Pattern URL = Pattern.compile("http\\.url\\s+contains\\s+\"([^\"]*)\"");
 
     static XRayFilter parse(String expression) {
@@ -37,7 +38,7 @@ record XRayFilter(Optional<String> service, boolean fault, boolean error, boolea
                 Matcher m;
                 if ((m = SERVICE.matcher(t)).matches()) {
                     if (service.isPresent() && !service.get().equals(m.group(1))) {
-                        throw new XRayErrors.Invalid("The sandbox supports one service(...) term per filter expression");
+                        throw new XRayErrors.Invalid("The sandbox supports one service(...) per filter expression");
                     }
                     service = Optional.of(m.group(1));
                 } else if ((m = FLAG.matcher(lower)).matches()) {

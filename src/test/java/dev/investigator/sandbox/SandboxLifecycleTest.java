@@ -70,7 +70,8 @@ class SandboxLifecycleTest {
         try (Sandbox sandbox = Sandbox.start(SandboxClients.CLOCK,
                 new SandboxLatency(Duration.ZERO, latency, Duration.ZERO))) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpRequest request = HttpRequest.newBuilder(sandbox.sentryUrl().resolve("/api/0/projects/sandbox-org/search/"))
+            HttpRequest request = HttpRequest.newBuilder(
+                            sandbox.sentryUrl().resolve("/api/0/projects/sandbox-org/search/"))
                     .header("Authorization", "Bearer t").build();
             long started = System.nanoTime();
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();

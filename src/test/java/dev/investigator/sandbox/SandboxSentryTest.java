@@ -237,7 +237,8 @@ class SandboxSentryTest {
             b.header("Authorization", authorization);
         }
         try (Response r = http.newCall(b.build()).execute()) {
-            return new Answer(r.code(), r.header("Link", ""), mapper.readTree(Objects.requireNonNull(r.body()).string()));
+            String body = Objects.requireNonNull(r.body()).string();
+            return new Answer(r.code(), r.header("Link", ""), mapper.readTree(body));
         }
     }
 }

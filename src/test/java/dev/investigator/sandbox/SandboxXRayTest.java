@@ -91,7 +91,8 @@ class SandboxXRayTest {
         assertThat(firstFault).isBefore(SandboxClients.ONSET.plus(Duration.ofMinutes(3)));
         long namingGateway = faulty.stream().filter(SandboxXRayTest::blamesPaymentGatewayTimeout).count();
         assertThat((double) namingGateway / faulty.size()).isBetween(0.6, 0.95);
-        assertThat(faulty).allMatch(t -> t.faultRootCauses().size() == 1 && t.faultRootCauses().get(0).clientImpacting());
+        assertThat(faulty)
+                .allMatch(t -> t.faultRootCauses().size() == 1 && t.faultRootCauses().get(0).clientImpacting());
     }
 
     @Test
@@ -136,9 +137,10 @@ class SandboxXRayTest {
         TraceSummary faulty = xray.getTraceSummariesPaginator(summaries("checkout", null)).traceSummaries().stream()
                 .filter(SandboxXRayTest::blamesPaymentGatewayTimeout).findFirst().orElseThrow();
 
-        BatchGetTracesResponse r = xray.batchGetTraces(b -> b.traceIds(faulty.id(), "1-00000000-000000000000000000000000"));
+        String unknown = "1-00000000-000000000000000000000000";
+        BatchGetTracesResponse r = xray.batchGetTraces(b -> b.traceIds(faulty.id(), unknown));
 
-        assertThat(r.unprocessedTraceIds()).containsExactly("1-00000000-000000000000000000000000");
+        assertThat(r.unprocessedTraceIds()).containsExactly(unknown);
         assertThat(r.traces()).hasSize(1);
         assertThat(r.traces().get(0).id()).isEqualTo(faulty.id());
         assertThat(r.traces().get(0).duration()).isEqualTo(faulty.duration());
