@@ -47,7 +47,12 @@ final class Scenarios {
     }
 
     Instant onset() {
-        return clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(ONSET_BEFORE_NOW);
+        return onsetAt(clock.instant());
+    }
+
+    /** The onset as it was (or will be) seen at {@code now}. */
+    static Instant onsetAt(Instant now) {
+        return now.truncatedTo(ChronoUnit.MINUTES).minus(ONSET_BEFORE_NOW);
     }
 
     /** The scripted services, in a stable order. */

@@ -49,10 +49,11 @@ final class XRayTraceSummaries {
         XRayFilter filter = XRayFilter.parse(expression);
         boolean sampling = body.path("Sampling").asBoolean(false);
         String fingerprint = Integer.toHexString((range + "|" + expression + "|" + sampling).hashCode());
-        int offset = offsetOf(body.path("NextToken").asText(""), fingerprint);
+        Page page = Page.of(body.path("NextToken").asText(""), fingerprint, scenarios.now());
 
-        Instant onset = scenarios.onset();
-        Instant now = scenarios.now();
+        // Later pages see the data as of the first page, so traces finishing meanwhile do not shift the offsets.
+        Instant now = page.asOf();
+        Instant onset = Scenarios.onsetAt(now);
         List<String> services = filter.service().map(List::of).orElseGet(() -> scenarios.known().stream()
                 .map(ServiceProfile::name).toList());
         filter.service().ifPresent(s -> {
@@ -72,37 +73,42 @@ final class XRayTraceSummaries {
 
         ObjectNode out = json.object();
         ArrayNode summaries = out.putArray("TraceSummaries");
-        int end = Math.min(matching.size(), offset + PAGE_SIZE);
-        for (SimTrace t : matching.subList(Math.min(offset, end), end)) {
+        int end = Math.min(matching.size(), page.offset() + PAGE_SIZE);
+        for (SimTrace t : matching.subList(Math.min(page.offset(), end), end)) {
             summaries.add(writer.write(t));
         }
         Instant approximate = range.end().isBefore(now) ? range.end() : now;
         out.set("ApproximateTime", Json.epochSeconds(Instant.ofEpochSecond(approximate.getEpochSecond())));
         out.put("TracesProcessedCount", matching.size());
         if (end < matching.size()) {
-            out.put("NextToken", token(end, fingerprint));
+            out.put("NextToken", new Page(end, now).token(fingerprint));
         }
         return HttpReply.json(200, json.bytes(out));
     }
 
-    private static String token(int offset, String fingerprint) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("v1:" + offset + ":" + fingerprint).getBytes(StandardCharsets.UTF_8));
-    }
+    /** Where a page starts, and the instant the whole pagination sees the data as of. */
+    private record Page(int offset, Instant asOf) {
 
-    /** The offset a NextToken stands for; it must come from the same query. */
-    private static int offsetOf(String token, String fingerprint) {
-        if (token.isEmpty()) {
-            return 0;
+        String token(String fingerprint) {
+            String plain = "v1:" + offset + ":" + asOf.toEpochMilli() + ":" + fingerprint;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
         }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":");
-            if (parts.length == 3 && parts[0].equals("v1") && parts[2].equals(fingerprint)) {
-                return Integer.parseInt(parts[1]);
+
+        /** The first page (no token) or the page a NextToken of the same query stands for. */
+        static Page of(String token, String fingerprint, Instant now) {
+            if (token.isEmpty()) {
+                return new Page(0, now);
             }
-        } catch (IllegalArgumentException e) {
-            // falls through to the vendor's error
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8)
+                        .split(":");
+                if (parts.length == 4 && parts[0].equals("v1") && parts[3].equals(fingerprint)) {
+                    return new Page(Integer.parseInt(parts[1]), Instant.ofEpochMilli(Long.parseLong(parts[2])));
+                }
+            } catch (IllegalArgumentException e) {
+                // falls through to the vendor's error
+            }
+            throw new XRayErrors.Invalid("Invalid NextToken: it does not belong to this query");
         }
-        throw new XRayErrors.Invalid("Invalid NextToken: it does not belong to this query");
     }
 }

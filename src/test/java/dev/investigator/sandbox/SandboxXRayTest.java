@@ -104,6 +104,31 @@ class SandboxXRayTest {
     }
 
     @Test
+    void laterPagesSeeTheDataAsOfTheFirstPageEvenWhenTheClockMoves() throws IOException {
+        SteppingClock clock = new SteppingClock(SandboxClients.NOW);
+        try (Sandbox moving = Sandbox.start(clock, SandboxLatency.none());
+             XRayClient client = SandboxClients.xray(moving)) {
+            GetTraceSummariesRequest catalog = GetTraceSummariesRequest.builder().startTime(FROM)
+                    .endTime(SandboxClients.NOW.plus(Duration.ofMinutes(5))).sampling(false)
+                    .filterExpression("service(\"catalog\")").build();
+            List<String> expected = client.getTraceSummariesPaginator(catalog).traceSummaries().stream()
+                    .map(TraceSummary::id).toList();
+
+            List<String> seen = new ArrayList<>();
+            String token = null;
+            do {
+                GetTraceSummariesResponse page = client.getTraceSummaries(catalog.toBuilder().nextToken(token).build());
+                page.traceSummaries().forEach(t -> seen.add(t.id()));
+                token = page.nextToken();
+                clock.advance(Duration.ofMinutes(2)); // new traces finish, the onset moves
+            } while (token != null);
+
+            assertThat(expected).hasSizeGreaterThan(200);
+            assertThat(seen).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void serviceGraphShowsCheckoutToPaymentGatewayFaultingAndToInventoryHealthy() {
         GetServiceGraphResponse graph = xray.getServiceGraph(b -> b.startTime(FROM).endTime(SandboxClients.NOW));
 
