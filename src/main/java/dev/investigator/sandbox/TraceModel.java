@@ -87,8 +87,7 @@ final class TraceModel {
     }
 
     private SimTrace build(ServiceProfile p, Instant start, boolean after, boolean onsetMinute, SplittableRandom r) {
-        String id = String.format("1-%08x-%012x%012x", start.getEpochSecond(), r.nextLong() & 0xFFFFFFFFFFFFL,
-                r.nextLong() & 0xFFFFFFFFFFFFL);
+        String id = "1-" + hex(start.getEpochSecond(), 8) + "-" + hex(r.nextLong(), 12) + hex(r.nextLong(), 12);
         TraceBuilder b = new TraceBuilder(p.name(), id, hex16(r), start, r);
         switch (p.incident()) {
             case ERROR_SPIKE -> checkout(b, after, onsetMinute, r);
@@ -192,7 +191,17 @@ final class TraceModel {
     }
 
     static String hex16(SplittableRandom r) {
-        return String.format("%016x", r.nextLong());
+        return hex(r.nextLong(), 16);
+    }
+
+    /** The low {@code digits} hex digits of {@code v}, zero-padded (String.format is slow for many traces). */
+    static String hex(long v, int digits) {
+        char[] out = new char[digits];
+        for (int i = digits - 1; i >= 0; i--) {
+            out[i] = Character.forDigit((int) (v & 0xF), 16);
+            v >>>= 4;
+        }
+        return new String(out);
     }
 
     /** Lays calls and work out one after another on the root segment's timeline. */
