@@ -84,11 +84,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "dev.investigator.render..", "dev.investigator.slack..", "dev.investigator.sandbox..", "dev.investigator.app..");
 
-    static final ArchRule renderersSeeOnlyTheModel = noClasses().that().resideInAPackage("dev.investigator.render..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "dev.investigator.source..", "dev.investigator.sandbox..", "dev.investigator.slack..",
-                    "dev.investigator.app..", "dev.investigator.config..")
-            .orShould().dependOnClassesThat().resideInAnyPackage(VENDOR_SDKS);
+    static final ArchRule renderersSeeOnlyTheModel = classes().that().resideInAPackage("dev.investigator.render..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "java..", "dev.investigator.render..", "dev.investigator.model..",
+                    "dev.investigator.investigation..", "com.fasterxml.jackson..")
+            .because("renderers see the neutral model (and the user's input problems), never a vendor or a source");
 
     static final ArchRule sandboxIsOnlyFakeServers = noClasses().that().resideInAPackage("dev.investigator.sandbox..")
             .should().dependOnClassesThat().resideInAnyPackage(

@@ -58,6 +58,7 @@ public final class Correlator {
     static final Duration SURGE_SLACK = Duration.ofMinutes(2);
     static final double DOWNSTREAM_SHARE = 0.5;
     static final long MIN_TRACES = 20;
+    static final long MIN_DOWNSTREAM_FAULTS = 5;
     static final long MIN_NEW_ISSUE_EVENTS = 10;
 
     private static final Set<MetricRole> HEADLINE = EnumSet.of(
@@ -112,7 +113,7 @@ public final class Correlator {
                             : stats.faultRate() >= t.faultRateWarn() ? Severity.WARN : Severity.OK);
                 }
                 stats.faultOnset().ifPresent(at -> findings.add(new FaultOnset(at, stats.faults(), stats.faultRate(), report.link())));
-                downstream(stats, query, report.link()).ifPresent(findings::add);
+                downstream(stats, query, t, report.link()).ifPresent(findings::add);
             });
         }
 
@@ -226,12 +227,18 @@ public final class Correlator {
         return Optional.empty();
     }
 
-    /** A root cause outside the service itself that accounts for most faulty traces. */
-    private static Optional<DownstreamFailure> downstream(TraceStats stats, InvestigationQuery q, String link) {
+    /**
+     * A root cause outside the service itself that accounts for most faulty traces — claimed only when the
+     * faults are real: clustered in time (an onset), enough of them, and above the service's fault-rate bar.
+     */
+    private static Optional<DownstreamFailure> downstream(TraceStats stats, InvestigationQuery q, Thresholds t, String link) {
+        if (stats.faultOnset().isEmpty() || stats.faults() < MIN_DOWNSTREAM_FAULTS || stats.faultRate() < t.faultRateWarn()) {
+            return Optional.empty();
+        }
         String self = q.service().xray().node().isEmpty() ? q.service().name() : q.service().xray().node();
-        Instant at = stats.faultOnset().orElse(q.window().from());
+        Instant at = stats.faultOnset().get();
         for (RootCause rc : stats.rootCauses()) {
-            if (!rc.service().equalsIgnoreCase(self) && rc.share() >= DOWNSTREAM_SHARE && stats.faults() > 0) {
+            if (!rc.service().equalsIgnoreCase(self) && rc.share() >= DOWNSTREAM_SHARE) {
                 return Optional.of(new DownstreamFailure(at, rc.service(), rc.exception(), rc.share(), rc.traces(), link));
             }
         }

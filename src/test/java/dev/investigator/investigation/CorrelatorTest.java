@@ -124,6 +124,10 @@ class CorrelatorTest {
                         gap(SourceKind.DATADOG), gap(SourceKind.SENTRY),
                         traces(200, 30, Optional.of(minute(10)), List.of(new RootCause("payment-gateway", "Timeout", 30, 1.0)))),
                         Verdict.INCIDENT, CauseKind.DOWNSTREAM_FAILURE, Finding.DownstreamFailure.class),
+                Arguments.of("two stray faults from a dependency during a surge are not its failure", List.of(
+                        metrics(golden(1000, 4000, 0.2, 1.5, 120, 195, 18), List.of()), errors(),
+                        traces(419, 2, Optional.empty(), List.of(new RootCause("catalog-items", "ThroughputExceeded", 2, 1.0)))),
+                        Verdict.INCIDENT, CauseKind.TRAFFIC_SURGE, Finding.MetricShift.class),
                 Arguments.of("the service's own faults are not a downstream cause", List.of(
                         metrics(golden(1000, 1000, 0.3, 6, 120, 120, 15), List.of()), errors(),
                         traces(300, 40, Optional.of(minute(15)), List.of(new RootCause("checkout", "NullPointerException", 40, 1.0)))),

@@ -90,14 +90,14 @@ final class DatadogTranslator {
         return result;
     }
 
-    /** Deploys and other changes, oldest first; events without a date are skipped. */
+    /** Deploys and other changes, oldest first; events without a date, and monitor alerts, are skipped. */
     List<ChangeEvent> changes(EventListResponse response) {
         if (response == null || response.getEvents() == null) {
             return List.of();
         }
         List<ChangeEvent> changes = new ArrayList<>();
         for (Event event : response.getEvents()) {
-            if (event == null || event.getDateHappened() == null) {
+            if (event == null || event.getDateHappened() == null || isMonitorAlert(event)) {
                 continue;
             }
             String title = titleOf(event);
@@ -152,6 +152,15 @@ final class DatadogTranslator {
             return "(untitled event)";
         }
         return title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE - 1) + "…" : title;
+    }
+
+    /**
+     * A monitor's own alert is a symptom the metrics already show, not a change someone made: listing it among
+     * deploys would make it a candidate cause.
+     */
+    private static boolean isMonitorAlert(Event event) {
+        String source = event.getSourceTypeName();
+        return source != null && source.toLowerCase(Locale.ROOT).contains("monitor");
     }
 
     private static String kindOf(Event event, String title) {

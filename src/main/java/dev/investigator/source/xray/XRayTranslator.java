@@ -55,8 +55,12 @@ final class XRayTranslator {
     record Culprit(String service, String exception) {
     }
 
-    /** One service of a root-cause path, with the exception names of each entity along its path. */
-    private record PathService(String name, List<List<String>> entityExceptions) {
+    /** One service of a root-cause path, with each entity along its path. */
+    private record PathService(String name, List<Entity> entities) {
+    }
+
+    /** An entity of a root-cause path: a segment or subsegment; {@code remote} for a call to another service. */
+    private record Entity(String name, boolean remote, List<String> exceptions) {
     }
 
     TraceStats stats(List<TraceSummary> summaries, boolean truncated, List<ServiceEdge> edges,
@@ -185,20 +189,22 @@ final class XRayTranslator {
     }
 
     private static PathService path(FaultRootCauseService s) {
-        List<List<String>> entities = new ArrayList<>();
+        List<Entity> entities = new ArrayList<>();
         if (s.hasEntityPath()) {
             for (FaultRootCauseEntity e : s.entityPath()) {
-                entities.add(exceptionNames(e.hasExceptions() ? e.exceptions() : List.of()));
+                entities.add(new Entity(e.name() == null ? "" : e.name(), Boolean.TRUE.equals(e.remote()),
+                        exceptionNames(e.hasExceptions() ? e.exceptions() : List.of())));
             }
         }
         return new PathService(serviceName(s.name(), s.hasNames() ? s.names() : List.of()), entities);
     }
 
     private static PathService path(ErrorRootCauseService s) {
-        List<List<String>> entities = new ArrayList<>();
+        List<Entity> entities = new ArrayList<>();
         if (s.hasEntityPath()) {
             for (ErrorRootCauseEntity e : s.entityPath()) {
-                entities.add(exceptionNames(e.hasExceptions() ? e.exceptions() : List.of()));
+                entities.add(new Entity(e.name() == null ? "" : e.name(), Boolean.TRUE.equals(e.remote()),
+                        exceptionNames(e.hasExceptions() ? e.exceptions() : List.of())));
             }
         }
         return new PathService(serviceName(s.name(), s.hasNames() ? s.names() : List.of()), entities);
@@ -217,7 +223,9 @@ final class XRayTranslator {
 
     /**
      * X-Ray lists a root cause's services from the entry point down; the one to blame is the last whose entity
-     * path ends in an exception, else simply the last one listed.
+     * path ends in an exception, else simply the last one listed. When that exception was thrown by a remote
+     * entity (a call from the service to a dependency that X-Ray did not trace itself, e.g. an external
+     * payment API), the dependency is the culprit, not the service that called it.
      */
     private static Optional<Culprit> pick(List<PathService> services) {
         List<PathService> named = services.stream().filter(s -> !s.name().isEmpty()).toList();
@@ -226,18 +234,23 @@ final class XRayTranslator {
         }
         for (int i = named.size() - 1; i >= 0; i--) {
             PathService s = named.get(i);
-            if (!s.entityExceptions().isEmpty() && !s.entityExceptions().get(s.entityExceptions().size() - 1).isEmpty()) {
-                return Optional.of(new Culprit(s.name(), s.entityExceptions().get(s.entityExceptions().size() - 1).get(0)));
+            List<Entity> path = s.entities();
+            if (!path.isEmpty() && !path.get(path.size() - 1).exceptions().isEmpty()) {
+                return Optional.of(blame(s, path.get(path.size() - 1)));
             }
         }
         PathService last = named.get(named.size() - 1);
-        String exception = "";
-        for (int i = last.entityExceptions().size() - 1; i >= 0 && exception.isEmpty(); i--) {
-            if (!last.entityExceptions().get(i).isEmpty()) {
-                exception = last.entityExceptions().get(i).get(0);
+        for (int i = last.entities().size() - 1; i >= 0; i--) {
+            if (!last.entities().get(i).exceptions().isEmpty()) {
+                return Optional.of(blame(last, last.entities().get(i)));
             }
         }
-        return Optional.of(new Culprit(last.name(), exception));
+        return Optional.of(new Culprit(last.name(), ""));
+    }
+
+    private static Culprit blame(PathService service, Entity thrower) {
+        boolean dependency = thrower.remote() && !thrower.name().isEmpty() && !thrower.name().equals(service.name());
+        return new Culprit(dependency ? thrower.name() : service.name(), thrower.exceptions().get(0));
     }
 
     /** Per (method, URL without query or fragment): the five with the highest average response time. */

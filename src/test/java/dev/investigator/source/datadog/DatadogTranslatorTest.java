@@ -104,12 +104,13 @@ class DatadogTranslatorTest {
     }
 
     @Test
-    void recognisesDeploysBySourceTagsOrTitle() throws Exception {
+    void recognisesDeploysBySourceTagsOrTitleAndLeavesMonitorAlertsOut() throws Exception {
         List<ChangeEvent> changes = translator.changes(events("{\"events\":["
                 + "{\"date_happened\":1,\"title\":\"a\",\"source_type_name\":\"Deployment tracker\"},"
                 + "{\"date_happened\":2,\"title\":\"b\",\"tags\":[\"release:v1.2\"]},"
                 + "{\"date_happened\":3,\"title\":\"Deployed payment v7\"},"
                 + "{\"date_happened\":4,\"title\":\"Scaled checkout to 12 tasks\",\"source_type_name\":\"autoscaling\"},"
+                + "{\"date_happened\":5,\"title\":\"[Triggered] checkout error rate\",\"source_type_name\":\"Monitor Alert\",\"alert_type\":\"error\"},"
                 + "{\"title\":\"no date: skipped\"}]}"));
 
         assertThat(changes).extracting(ChangeEvent::kind).containsExactly("deploy", "deploy", "deploy", "change");

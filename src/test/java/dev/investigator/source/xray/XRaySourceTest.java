@@ -132,7 +132,8 @@ class XRaySourceTest {
         assertThat(stats.faultOnset()).contains(Instant.parse("2026-03-10T05:12:00Z"));
 
         assertThat(stats.rootCauses()).hasSize(2);
-        assertThat(stats.rootCauses().get(0).service()).isEqualTo("payment-gateway");
+        // payment-gateway's remote call to its provider threw: the deepest failing dependency is blamed
+        assertThat(stats.rootCauses().get(0).service()).isEqualTo("api.payment-provider.example.com");
         assertThat(stats.rootCauses().get(0).exception()).isEqualTo("PaymentProviderTimeoutException");
         assertThat(stats.rootCauses().get(0).traces()).isEqualTo(7);
         assertThat(stats.rootCauses().get(0).share()).isCloseTo(7.0 / 9, within(1e-9));
@@ -184,7 +185,7 @@ class XRaySourceTest {
         assertThat(stats.examples()).extracting(TraceExample::durationMillis)
                 .containsExactly(1904.0, 1611.0, 1522.0, 1455.0, 1408.0);
         assertThat(stats.examples().subList(1, 5)).extracting(TraceExample::rootCauseService)
-                .containsOnly("payment-gateway");
+                .containsOnly("api.payment-provider.example.com");
     }
 
     @Test

@@ -48,6 +48,19 @@ class XRayTranslatorTest {
     }
 
     @Test
+    void anExceptionFromARemoteCallBlamesTheDependencyCalled() {
+        // checkout's own segment records the failed call to payment-gateway, which X-Ray did not trace itself.
+        TraceSummary t = faulty(1, 1.0, faultRoot(
+                service("checkout", entity("checkout"), remote("payment-gateway", "ConnectTimeoutException"))));
+        assertThat(XRayTranslator.faultCulprit(t)).contains(new Culprit("payment-gateway", "ConnectTimeoutException"));
+
+        // a local subsegment (not remote) that throws keeps the blame on the service
+        TraceSummary local = faulty(2, 1.0, faultRoot(
+                service("checkout", entity("checkout"), entity("PricingEngine", "ArithmeticException"))));
+        assertThat(XRayTranslator.faultCulprit(local)).contains(new Culprit("checkout", "ArithmeticException"));
+    }
+
+    @Test
     void withoutAnyExceptionTheLastServiceListedIsBlamed() {
         TraceSummary t = faulty(1, 1.0, faultRoot(service("checkout", entity("checkout")), service("inventory", entity("inventory"))));
 
@@ -268,6 +281,10 @@ class XRayTranslatorTest {
 
     private static FaultRootCauseService service(String name, FaultRootCauseEntity... path) {
         return FaultRootCauseService.builder().name(name).names(name).entityPath(path).build();
+    }
+
+    private static FaultRootCauseEntity remote(String name, String... exceptions) {
+        return entity(name, exceptions).toBuilder().remote(true).build();
     }
 
     private static FaultRootCauseEntity entity(String name, String... exceptions) {
