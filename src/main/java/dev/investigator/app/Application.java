@@ -23,6 +23,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,21 +39,25 @@ public final class Application implements AutoCloseable {
     /** Source calls block on HTTP; three per investigation, a few investigations at once. */
     private static final int SOURCE_THREADS = 24;
     private static final int SOURCE_QUEUE = 512;
+    /** Requests a source runs beside its main chain (X-Ray's service graph). */
+    private static final int SUB_REQUEST_THREADS = 8;
 
     private final AppConfig config;
     private final Clock clock;
     private final ThreadPoolExecutor sourceExecutor;
     private final XRayClient xrayClient;
+    private final ExecutorService subRequests;
     private final DatadogSource datadog;
     private final Investigator investigator;
     private final Messages messages;
 
     private Application(AppConfig config, Clock clock, ThreadPoolExecutor sourceExecutor, XRayClient xrayClient,
-            DatadogSource datadog, Investigator investigator, Messages messages) {
+            ExecutorService subRequests, DatadogSource datadog, Investigator investigator, Messages messages) {
         this.config = config;
         this.clock = clock;
         this.sourceExecutor = sourceExecutor;
         this.xrayClient = xrayClient;
+        this.subRequests = subRequests;
         this.datadog = datadog;
         this.investigator = investigator;
         this.messages = messages;
@@ -68,14 +74,15 @@ public final class Application implements AutoCloseable {
         EvidenceSource sentry = new SentrySource(
                 new SentryConnection(config.sentryUrl(), config.sentryOrganization(), secrets.sentryAuthToken(), timeout), clock, retries);
         XRayClient xrayClient = XRayClients.create(new XRayConnection(config.xrayRegion(), config.xrayEndpoint(), awsKeys, timeout));
-        EvidenceSource xray = new XRaySource(xrayClient, config.xrayRegion(), clock, retries);
+        ExecutorService subRequests = Executors.newFixedThreadPool(SUB_REQUEST_THREADS, daemonThreads("xray-graph-"));
+        EvidenceSource xray = new XRaySource(xrayClient, config.xrayRegion(), clock, retries, XRaySource.DEFAULT_MAX_PAGES, subRequests);
 
         ThreadPoolExecutor executor = new ThreadPoolExecutor(SOURCE_THREADS, SOURCE_THREADS, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(SOURCE_QUEUE), daemonThreads("source-"), new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
         Investigator investigator = new Investigator(List.of(datadog, sentry, xray), new Correlator(new ChangePointDetector()),
                 executor, clock, config.sourceDeadline(), config.investigationDeadline());
-        return new Application(config, clock, executor, xrayClient, datadog, investigator, Messages.load(Language.parse(config.locale())));
+        return new Application(config, clock, executor, xrayClient, subRequests, datadog, investigator, Messages.load(Language.parse(config.locale())));
     }
 
     public AppConfig config() {
@@ -113,6 +120,7 @@ public final class Application implements AutoCloseable {
             sourceExecutor.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        subRequests.shutdownNow();
         xrayClient.close();
         datadog.close();
     }

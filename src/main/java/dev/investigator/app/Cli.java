@@ -82,6 +82,7 @@ public final class Cli {
                 case "demo" -> demo(rest, options);
                 case "investigate" -> investigate(rest, options);
                 case "config" -> showConfig();
+                case "bench" -> new Bench(clock, out).run(rest.isEmpty() ? "checkout" : rest.get(0));
                 case "help", "--help", "-h" -> help();
                 default -> {
                     err.println("unknown command '" + command + "'");
@@ -95,6 +96,12 @@ public final class Cli {
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return USAGE;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
         }
     }
 
@@ -175,6 +182,7 @@ public final class Cli {
                                                                (services: checkout, search, catalog, payment, inventory)
                   investigator investigate <service> [window]  real APIs; INVESTIGATOR_CONFIG and credentials from env
                   investigator config                          print the loaded configuration (secrets redacted)
+                  investigator bench [service]                 wall time vs the slowest simulated source, API calls
 
                 window: 15m, 30m, 2h, 1d (default 30m, 1m to 7d), 14:00-14:30, or 2026-11-20 14:00-15:10 (team's zone)
                 options: --lang en|ja   --format text|blocks   --no-color

@@ -22,6 +22,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -59,12 +66,24 @@ public final class XRaySource implements EvidenceSource {
     private final XRayTranslator translator;
     private final XRayFailures failures;
     private final SegmentRootCause segments;
+    private final Optional<Executor> graphExecutor;
 
+    /** Requests one after another; see {@link #XRaySource(XRayClient, String, Clock, Retries, int, Executor)}. */
     public XRaySource(XRayClient client, String region, Clock clock, Retries retries) {
-        this(client, region, clock, retries, DEFAULT_MAX_PAGES);
+        this(client, region, clock, retries, DEFAULT_MAX_PAGES, null);
     }
 
     public XRaySource(XRayClient client, String region, Clock clock, Retries retries, int maxPages) {
+        this(client, region, clock, retries, maxPages, null);
+    }
+
+    /**
+     * @param graphExecutor runs GetServiceGraph while the trace summaries are paged, so the source takes as
+     *                      long as its slowest chain of requests, not their sum. Not the investigator's own
+     *                      source pool: a task waiting on a queued sibling there could starve under load.
+     *                      Null: the graph is asked after the summaries.
+     */
+    public XRaySource(XRayClient client, String region, Clock clock, Retries retries, int maxPages, Executor graphExecutor) {
         if (maxPages < 1) {
             throw new IllegalArgumentException("maxPages must be at least 1");
         }
@@ -76,6 +95,7 @@ public final class XRaySource implements EvidenceSource {
         this.translator = new XRayTranslator(links);
         this.failures = new XRayFailures(clock);
         this.segments = new SegmentRootCause(new ObjectMapper());
+        this.graphExecutor = Optional.ofNullable(graphExecutor);
     }
 
     @Override
@@ -100,8 +120,21 @@ public final class XRaySource implements EvidenceSource {
         boolean clamped = !window.equals(query.window());
         String node = xray.node().isBlank() ? query.service().name() : xray.node();
         return SourceRun.report(SourceKind.XRAY, clock, link, calls -> {
-            Summaries summaries = summaries(xray.filterExpression(), window, deadline, calls);
-            List<ServiceEdge> edges = edges(xray.group(), node, window, deadline, calls);
+            Summaries summaries;
+            List<ServiceEdge> edges;
+            if (graphExecutor.isPresent()) {
+                CompletableFuture<List<ServiceEdge>> graph = startGraph(graphExecutor.get(), xray.group(), node, window, deadline, calls);
+                try {
+                    summaries = summaries(xray.filterExpression(), window, deadline, calls);
+                } catch (RuntimeException e) {
+                    graph.cancel(true);
+                    throw e;
+                }
+                edges = awaitGraph(graph, deadline);
+            } else {
+                summaries = summaries(xray.filterExpression(), window, deadline, calls);
+                edges = edges(xray.group(), node, window, deadline, calls);
+            }
             Map<String, String> enriched = rootCausesFromSegments(summaries.traces(), deadline, calls);
             return new Evidence.Traces(
                     translator.stats(summaries.traces(), summaries.truncated() || clamped, edges, enriched, window));
@@ -151,6 +184,29 @@ public final class XRaySource implements EvidenceSource {
             }
         }
         return new Summaries(traces, true);
+    }
+
+    private CompletableFuture<List<ServiceEdge>> startGraph(Executor executor, String group, String node, TimeWindow window,
+            Deadline deadline, AtomicInteger calls) {
+        try {
+            return CompletableFuture.supplyAsync(() -> edges(group, node, window, deadline, calls), executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(edges(group, node, window, deadline, calls));
+        }
+    }
+
+    /** The graph is a nice-to-have: if it is not there by the deadline, the traces go out without edges. */
+    private static List<ServiceEdge> awaitGraph(CompletableFuture<List<ServiceEdge>> graph, Deadline deadline) {
+        try {
+            return graph.get(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            graph.cancel(true);
+            log.warn("X-Ray service graph unavailable, reporting traces without edges: {}", e.toString());
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     private List<ServiceEdge> edges(String group, String node, TimeWindow window, Deadline deadline, AtomicInteger calls) {

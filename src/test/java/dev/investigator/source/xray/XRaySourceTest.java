@@ -539,6 +539,42 @@ class XRaySourceTest {
         assertThat(stats.truncated()).isTrue();
     }
 
+    @Test
+    void withAnExecutorTheServiceGraphIsAskedWhileTheSummariesArePaged() throws Exception {
+        // The fake holds the summaries until the graph request has arrived: this passes only if both are in flight.
+        java.util.concurrent.CountDownLatch graphArrived = new java.util.concurrent.CountDownLatch(1);
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                String path = request.getUrl().encodedPath();
+                if (path.equals("/ServiceGraph")) {
+                    graphArrived.countDown();
+                    return ok("GetServiceGraph.json");
+                }
+                if (path.equals("/TraceSummaries")) {
+                    return graphArrived.await(5, TimeUnit.SECONDS)
+                            ? ok("GetTraceSummaries_page2.json")
+                            : awsError(500, "InternalFailure", "error_InternalFailure.json").build();
+                }
+                return ok("BatchGetTraces.json");
+            }
+        });
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            SourceReport report = new XRaySource(client, REGION, clock, Retries.none(), 5, pool)
+                    .collect(query(FROM, TO), deadline());
+            assertThat(report.gap()).isEmpty();
+            assertThat(stats(report).edges()).isNotEmpty();
+            assertThat(stats(report).traces()).isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static MockResponse ok(String fixture) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(fixture(fixture)).build();
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private XRayConnection connection() {
