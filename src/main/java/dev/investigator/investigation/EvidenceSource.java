@@ -14,4 +14,12 @@ public interface EvidenceSource {
 
     /** Collects this source's evidence for the query, giving up (with a TIMEOUT gap) at the deadline. */
     SourceReport collect(InvestigationQuery query, Deadline deadline);
+
+    /**
+     * The vendor console with the service and window filled in, without any request: what a person opens
+     * when the source did not answer in time. Empty when there is none.
+     */
+    default String consoleLink(InvestigationQuery query) {
+        return "";
+    }
 }

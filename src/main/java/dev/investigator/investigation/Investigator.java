@@ -99,7 +99,7 @@ public final class Investigator {
                     Gap.of(kind, GapReason.INTERNAL, "busy: too many investigations at once"), Duration.ZERO, 0, ""));
         }
         return report
-                .completeOnTimeout(timedOut(kind, Duration.ofMillis(budgetMillis)), budgetMillis, TimeUnit.MILLISECONDS)
+                .completeOnTimeout(timedOut(source, query, Duration.ofMillis(budgetMillis)), budgetMillis, TimeUnit.MILLISECONDS)
                 .exceptionally(e -> {
                     log.error("{} threw despite its contract", kind, e);
                     return SourceReport.failed(Gap.of(kind, GapReason.INTERNAL, e.getClass().getSimpleName()),
@@ -107,9 +107,15 @@ public final class Investigator {
                 });
     }
 
-    private static SourceReport timedOut(SourceKind kind, Duration budget) {
-        return SourceReport.failed(Gap.of(kind, GapReason.TIMEOUT, "no answer within " + budget.toMillis() + " ms"),
-                budget, 0, "");
+    private static SourceReport timedOut(EvidenceSource source, InvestigationQuery query, Duration budget) {
+        String link;
+        try {
+            link = source.consoleLink(query);
+        } catch (RuntimeException e) {
+            link = ""; // a link is a convenience; it must never cost the report
+        }
+        return SourceReport.failed(Gap.of(source.kind(), GapReason.TIMEOUT, "no answer within " + budget.toMillis() + " ms"),
+                budget, 0, link);
     }
 
     private record Key(String service, Instant from, Instant to) {

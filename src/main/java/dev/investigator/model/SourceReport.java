@@ -32,6 +32,10 @@ public record SourceReport(
         return new SourceReport(gap.source(), Optional.empty(), Optional.of(gap), elapsed, apiCalls, link);
     }
 
+    public SourceReport withLink(String consoleLink) {
+        return new SourceReport(source, evidence, gap, elapsed, apiCalls, consoleLink);
+    }
+
     public boolean failed() {
         return gap.isPresent();
     }

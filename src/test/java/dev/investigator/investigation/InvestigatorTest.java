@@ -51,6 +51,11 @@ class InvestigatorTest {
             public SourceReport collect(InvestigationQuery q, Deadline deadline) {
                 return body.apply(deadline);
             }
+
+            @Override
+            public String consoleLink(InvestigationQuery q) {
+                return "https://console/" + kind.name().toLowerCase() + "/" + q.service().name();
+            }
         };
     }
 
@@ -107,6 +112,8 @@ class InvestigatorTest {
             assertThat(g.source()).isEqualTo(SourceKind.SENTRY);
             assertThat(g.reason()).isEqualTo(GapReason.TIMEOUT);
         });
+        // the person can still open the console the source did not answer for
+        assertThat(inv.report(SourceKind.SENTRY).orElseThrow().link()).isEqualTo("https://console/sentry/checkout");
         assertThat(inv.report(SourceKind.DATADOG).orElseThrow().failed()).isFalse();
         assertThat(inv.report(SourceKind.XRAY).orElseThrow().failed()).isFalse();
     }

@@ -86,6 +86,11 @@ public final class DatadogSource implements EvidenceSource, AutoCloseable {
     }
 
     @Override
+    public String consoleLink(InvestigationQuery query) {
+        return links.forService(query.service(), query.window());
+    }
+
+    @Override
     public SourceKind kind() {
         return SourceKind.DATADOG;
     }

@@ -80,7 +80,7 @@ public final class SentrySource implements EvidenceSource {
         AtomicReference<List<String>> resolvedIds = new AtomicReference<>(List.of());
         SourceReport report = SourceRun.report(SourceKind.SENTRY, clock, "",
                 calls -> collect(query, organization, deadline, calls, resolvedIds));
-        return withLink(report, link(query, organization, resolvedIds.get()));
+        return report.withLink(link(query, organization, resolvedIds.get()));
     }
 
     private Evidence collect(InvestigationQuery query, String organization, Deadline deadline, AtomicInteger calls,
@@ -182,6 +182,16 @@ public final class SentrySource implements EvidenceSource {
                 "Sentry organization '" + organization + "' not found (" + f.getMessage() + ")", f);
     }
 
+    @Override
+    public String consoleLink(InvestigationQuery query) {
+        ServiceDefinition.Sentry settings = query.service().sentry();
+        String organization = settings.organization().isBlank() ? connection.organization() : settings.organization();
+        List<String> cached = settings.projects().stream()
+                .map(slug -> projectIds.get(new ProjectKey(organization, slug)))
+                .filter(Objects::nonNull).distinct().toList();
+        return link(query, organization, cached);
+    }
+
     private String link(InvestigationQuery query, String organization, List<String> projectIds) {
         if (organization.isBlank()) {
             return "";
@@ -196,8 +206,4 @@ public final class SentrySource implements EvidenceSource {
         }
     }
 
-    private static SourceReport withLink(SourceReport report, String link) {
-        return new SourceReport(report.source(), report.evidence(), report.gap(), report.elapsed(), report.apiCalls(),
-                link);
-    }
 }

@@ -99,6 +99,11 @@ public final class XRaySource implements EvidenceSource {
     }
 
     @Override
+    public String consoleLink(InvestigationQuery query) {
+        return links.traces(query.service().xray().filterExpression(), lastDayOf(query.window()));
+    }
+
+    @Override
     public SourceKind kind() {
         return SourceKind.XRAY;
     }
