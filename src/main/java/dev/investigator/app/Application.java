@@ -50,6 +50,7 @@ public final class Application implements AutoCloseable {
     private final DatadogSource datadog;
     private final Investigator investigator;
     private final Messages messages;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Application(AppConfig config, Clock clock, ThreadPoolExecutor sourceExecutor, XRayClient xrayClient,
             ExecutorService subRequests, DatadogSource datadog, Investigator investigator, Messages messages) {
@@ -111,6 +112,9 @@ public final class Application implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         sourceExecutor.shutdown();
         try {
             if (!sourceExecutor.awaitTermination(config.investigationDeadline().toMillis(), TimeUnit.MILLISECONDS)) {

@@ -15,7 +15,11 @@ import dev.investigator.render.SlackThread;
 import dev.investigator.render.UsageText;
 import dev.investigator.sandbox.Sandbox;
 import dev.investigator.sandbox.SandboxLatency;
+import dev.investigator.slack.SlackBot;
+import dev.investigator.slack.SlackObserver;
+import dev.investigator.slack.SlackStartupException;
 import dev.investigator.source.xray.XRayConnection;
+import java.util.concurrent.CountDownLatch;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -39,6 +43,7 @@ public final class Cli {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
     public static final int CONFIG = 3;
+    public static final int SLACK = 4;
 
     private static final String SANDBOX_CATALOG = "/sandbox/investigator.yml";
 
@@ -82,6 +87,7 @@ public final class Cli {
                 case "demo" -> demo(rest, options);
                 case "investigate" -> investigate(rest, options);
                 case "config" -> showConfig();
+                case "run" -> runSlack(rest);
                 case "bench" -> new Bench(clock, out).run(rest.isEmpty() ? "checkout" : rest.get(0));
                 case "help", "--help", "-h" -> help();
                 default -> {
@@ -165,6 +171,58 @@ public final class Cli {
         }
     }
 
+    /**
+     * The Slack app: connects over Socket Mode and serves until SIGTERM/SIGINT, then stops gracefully.
+     * {@code run --sandbox} answers from the embedded sandbox instead of real vendor APIs (try the Slack app
+     * without Datadog, Sentry or AWS accounts).
+     */
+    private int runSlack(List<String> rest) throws IOException, InterruptedException {
+        boolean sandboxed = rest.contains("--sandbox");
+        Sandbox sandbox = sandboxed ? Sandbox.start(clock, SandboxLatency.none()) : null;
+        AppConfig config;
+        Secrets secrets = Secrets.fromEnvironment(env);
+        Optional<XRayConnection.StaticKeys> keys = Optional.empty();
+        if (sandbox != null) {
+            Map<String, String> sandboxEnv = new java.util.HashMap<>(env);
+            sandboxEnv.put("DD_SITE", sandbox.datadogUrl().toString());
+            sandboxEnv.put("SENTRY_URL", sandbox.sentryUrl().toString());
+            sandboxEnv.put("AWS_ENDPOINT_URL_XRAY", sandbox.xrayUrl().toString());
+            sandboxEnv.remove("SENTRY_ORG");
+            config = new CatalogLoader().loadResource(SANDBOX_CATALOG, sandboxEnv);
+            secrets = new Secrets(secrets.slackBotToken(), secrets.slackAppToken(),
+                    "sandbox-datadog-api-key", "sandbox-datadog-app-key", "sandbox-sentry-token");
+            keys = Optional.of(new XRayConnection.StaticKeys("SANDBOXACCESSKEY", "sandbox-secret"));
+        } else {
+            config = new CatalogLoader().load(configPath(), env);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Application app = Application.create(config, secrets, clock, keys);
+             SlackBot bot = SlackBot.create(config, secrets, app.investigator(), app.messages(), clock, SlackObserver.NONE)) {
+            try {
+                bot.start();
+            } catch (SlackStartupException e) {
+                err.println("Slack: " + e.getMessage());
+                return SLACK;
+            } catch (Exception e) {
+                err.println("Slack: could not connect: " + e);
+                return SLACK;
+            }
+            err.println("connected to Slack over Socket Mode; " + config.catalog().names().size() + " services"
+                    + (sandbox != null ? " (answering from the sandbox)" : "") + "; Ctrl-C to stop");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                bot.close(); // stop taking work; let running investigations post (or mark them interrupted)
+                app.close();
+                stopped.countDown();
+            }, "shutdown"));
+            stopped.await();
+            return OK;
+        } finally {
+            if (sandbox != null) {
+                sandbox.close();
+            }
+        }
+    }
+
     private int showConfig() {
         AppConfig config = new CatalogLoader().load(configPath(), env);
         out.println(config.describe());
@@ -181,6 +239,8 @@ public final class Cli {
                                                                and X-Ray with scripted incidents; no accounts
                                                                (services: checkout, search, catalog, payment, inventory)
                   investigator investigate <service> [window]  real APIs; INVESTIGATOR_CONFIG and credentials from env
+                  investigator run [--sandbox]                 the Slack app over Socket Mode (SLACK_BOT_TOKEN, SLACK_APP_TOKEN);
+                                                               --sandbox answers from the simulated vendor APIs
                   investigator config                          print the loaded configuration (secrets redacted)
                   investigator bench [service]                 wall time vs the slowest simulated source, API calls
 

@@ -25,6 +25,7 @@ public record AppConfig(
         String sentryOrganization,
         String xrayRegion,
         Optional<URI> xrayEndpoint,
+        SlackSettings slack,
         ServiceCatalog catalog) {
 
     public AppConfig {
@@ -32,6 +33,7 @@ public record AppConfig(
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(xrayEndpoint, "xrayEndpoint");
+        Objects.requireNonNull(slack, "slack");
     }
 
     /** A readable summary for start-up logs and {@code config} output. */
@@ -43,6 +45,9 @@ public record AppConfig(
                 + "\n  datadog site " + datadogSite
                 + "\n  sentry " + sentryUrl + " org " + (sentryOrganization.isEmpty() ? "(unset)" : sentryOrganization)
                 + "\n  xray region " + xrayRegion + xrayEndpoint.map(u -> " endpoint " + u).orElse("")
+                + "\n  slack api " + slack.apiUrl() + ", " + slack.workers() + " workers"
+                + (slack.allowedChannels().isEmpty() ? ", any channel" : ", channels " + String.join(" ", slack.allowedChannels()))
+                + (slack.allowedUserGroups().isEmpty() ? ", anyone" : ", user groups " + String.join(" ", slack.allowedUserGroups()))
                 + "\n  services " + String.join(", ", catalog.names());
     }
 }

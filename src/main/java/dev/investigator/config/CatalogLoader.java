@@ -46,10 +46,12 @@ public final class CatalogLoader {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern FORMULA = Pattern.compile("[A-Za-z0-9_ .+\\-*/()]+");
     private static final Pattern SENTRY_SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
+    private static final Pattern SLACK_CHANNEL = Pattern.compile("[CG][A-Z0-9]{6,20}");
+    private static final Pattern SLACK_USERGROUP = Pattern.compile("S[A-Z0-9]{6,20}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
 
     private static final Set<String> TOP_KEYS = Set.of(
-            "locale", "zone", "default_window", "deadlines", "datadog", "sentry", "xray", "defaults", "services");
+            "locale", "zone", "default_window", "deadlines", "datadog", "sentry", "xray", "slack", "defaults", "services");
     private static final Set<String> SERVICE_KEYS = Set.of(
             "env", "vars", "aliases", "datadog", "sentry", "xray", "thresholds", "enabled");
     private static final Set<String> DATADOG_KEYS = Set.of(
@@ -170,6 +172,8 @@ public final class CatalogLoader {
             xrayEndpoint = Optional.of(url(endpoint, endpointVar.isEmpty() ? file + ": xray.endpoint" : endpointVar));
         }
 
+        SlackSettings slack = slack(object(root, "slack", "", file), env, file);
+
         ObjectNode defaults = (ObjectNode) object(root, "defaults", "", file);
         checkKeys(defaults, SERVICE_KEYS, "defaults", file);
         JsonNode services = root.get("services");
@@ -194,7 +198,7 @@ public final class CatalogLoader {
             throw ConfigException.at(file, "services", "must be a mapping (name: overrides) or a list of names");
         }
         return new AppConfig(file, locale, zone, defaultWindow, overall, perSource, site, sentryUrl, sentryOrg,
-                region, xrayEndpoint, new ServiceCatalog(resolved));
+                region, xrayEndpoint, slack, new ServiceCatalog(resolved));
     }
 
     private void addService(Map<String, ServiceDefinition> out, Map<String, String> aliasOwner, String name,
@@ -248,6 +252,38 @@ public final class CatalogLoader {
                 sentry(object(s, "sentry", path, file), path + ".sentry", sentryOrg, file),
                 xray(object(s, "xray", path, file), path + ".xray", file),
                 thresholds(object(s, "thresholds", path, file), path + ".thresholds", file)));
+    }
+
+    private static SlackSettings slack(JsonNode n, Map<String, String> env, String file) {
+        checkKeys(n, Set.of("api_url", "allowed_channels", "allowed_usergroups", "workers"), "slack", file);
+        String apiUrl = firstNonBlank(env.get("SLACK_API_URL"), optionalText(n, "api_url"), SlackSettings.DEFAULT_API_URL);
+        url(apiUrl, env.containsKey("SLACK_API_URL") ? "SLACK_API_URL" : file + ": slack.api_url");
+        if (!apiUrl.endsWith("/")) {
+            apiUrl = apiUrl + "/";
+        }
+        List<String> channels = ids(n, "allowed_channels", SLACK_CHANNEL, file);
+        List<String> groups = ids(n, "allowed_usergroups", SLACK_USERGROUP, file);
+        int workers = (int) number(n, "workers", 8, "slack", file);
+        if (workers < 1 || workers > 64) {
+            throw ConfigException.at(file, "slack.workers", "must be between 1 and 64");
+        }
+        return new SlackSettings(apiUrl, channels, groups, workers);
+    }
+
+    private static List<String> ids(JsonNode parent, String key, Pattern shape, String file) {
+        JsonNode n = parent.get(key);
+        List<String> out = new ArrayList<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        for (JsonNode v : n.isArray() ? n : List.of(n)) {
+            String id = v.asText().trim();
+            if (!shape.matcher(id).matches()) {
+                throw ConfigException.at(file, "slack." + key, "'" + id + "' is not a Slack id (channels look like C0123ABCD, user groups like S0123ABCD)");
+            }
+            out.add(id);
+        }
+        return out;
     }
 
     private ServiceDefinition.Datadog datadog(JsonNode n, String path, String file) {

@@ -1,0 +1,64 @@
+package dev.investigator.slack;
+
+import dev.investigator.model.Investigation;
+import dev.investigator.model.InvestigationQuery;
+import dev.investigator.render.BlockKitRenderer;
+import dev.investigator.render.SlackMessage;
+import dev.investigator.render.SlackThread;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Puts one investigation into Slack as one thread: a placeholder that says it is running, then the same
+ * message updated with the verdict, then one reply per source under it — in order, in the channel the
+ * request came from (so nothing from a private channel is ever posted anywhere else).
+ */
+final class ReportPublisher {
+
+    /** Where a report lives: its head message, and the thread its replies go to. */
+    record Delivery(String channel, String headTs, String threadTs) {
+    }
+
+    private final SlackGateway gateway;
+    private final BlockKitRenderer renderer;
+    private final SlackTexts texts;
+
+    ReportPublisher(SlackGateway gateway, BlockKitRenderer renderer, SlackTexts texts) {
+        this.gateway = Objects.requireNonNull(gateway);
+        this.renderer = Objects.requireNonNull(renderer);
+        this.texts = Objects.requireNonNull(texts);
+    }
+
+    /**
+     * Posts the "investigating…" head: a new message in the channel, or, for a re-run, a reply in the
+     * existing thread so the whole story stays in one place.
+     *
+     * @throws SlackDeliveryException when Slack refuses (for example the bot is not in the channel)
+     */
+    Delivery begin(String channel, Optional<String> existingThread, InvestigationQuery query) {
+        String ts = gateway.post(channel, existingThread, renderer.renderRunning(query));
+        return new Delivery(channel, ts, existingThread.orElse(ts));
+    }
+
+    void finish(Delivery d, Investigation investigation) {
+        SlackThread thread = renderer.render(investigation);
+        gateway.update(d.channel(), d.headTs(), thread.parent());
+        for (SlackMessage reply : thread.replies()) {
+            gateway.post(d.channel(), Optional.of(d.threadTs()), reply);
+        }
+    }
+
+    void failed(Delivery d, String service, String why) {
+        gateway.update(d.channel(), d.headTs(), textOnly(texts.failed(service, why)));
+    }
+
+    void interrupted(Delivery d) {
+        gateway.update(d.channel(), d.headTs(), textOnly(texts.interrupted()));
+    }
+
+    private static SlackMessage textOnly(String mrkdwn) {
+        String blocks = "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":"
+                + com.fasterxml.jackson.databind.node.TextNode.valueOf(mrkdwn) + "}}]";
+        return new SlackMessage(mrkdwn, blocks);
+    }
+}

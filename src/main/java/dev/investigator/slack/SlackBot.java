@@ -1,0 +1,153 @@
+package dev.investigator.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.model.event.MessageEvent;
+import dev.investigator.config.AppConfig;
+import dev.investigator.config.Secrets;
+import dev.investigator.investigation.Investigator;
+import dev.investigator.investigation.QueryParser;
+import dev.investigator.render.BlockKitRenderer;
+import dev.investigator.render.Messages;
+import dev.investigator.render.UsageText;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Slack app: Bolt over Socket Mode (no public endpoint), the {@code /investigate} command and the report's
+ * buttons, wired to the investigation engine. Only this package knows Slack; the engine does not know it exists.
+ */
+public final class SlackBot implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
+    private static final int QUEUE = 100;
+    /** Envelopes Bolt processes at once; handlers only ack and enqueue, so a few threads are plenty. */
+    private static final int SOCKET_CONCURRENCY = 4;
+
+    private final AppConfig config;
+    private final Secrets secrets;
+    private final Slack slack;
+    private final SlackInvestigations investigations;
+    private final SocketModeConnector connector;
+    private volatile boolean shuttingDown;
+
+    private SlackBot(AppConfig config, Secrets secrets, Slack slack, SlackInvestigations investigations, SocketModeConnector connector) {
+        this.config = config;
+        this.secrets = secrets;
+        this.slack = slack;
+        this.investigations = investigations;
+        this.connector = connector;
+    }
+
+    public static SlackBot create(AppConfig config, Secrets secrets, Investigator investigator, Messages messages,
+            Clock clock, SlackObserver observer) {
+        Objects.requireNonNull(observer);
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
+        slackConfig.setPrettyResponseLoggingEnabled(false);
+        Slack slack = Slack.getInstance(slackConfig);
+
+        SlackGateway gateway = new SlackGateway(slack, slack.methods(secrets.slackBotToken()), observer::slackCall);
+        BlockKitRenderer renderer = new BlockKitRenderer(messages, config.zone());
+        SlackTexts texts = new SlackTexts(messages);
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(config.slack().workers(), config.slack().workers(),
+                60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), named("investigation-"), new ThreadPoolExecutor.AbortPolicy());
+        SlackInvestigations investigations = new SlackInvestigations(investigator, new ReportPublisher(gateway, renderer, texts),
+                gateway, texts, workers, config.investigationDeadline(), observer::investigationFinished);
+        AccessPolicy access = new AccessPolicy(config.slack(), gateway::userGroupMembers, clock);
+        RecentDeliveries seen = new RecentDeliveries(clock, Duration.ofMinutes(30), 10_000);
+        Supplier<String> ids = () -> UUID.randomUUID().toString().substring(0, 8);
+        Supplier<QueryParser> parser = () -> new QueryParser(config.catalog(), config.zone(), clock, config.defaultWindow());
+
+        App app = new App(com.slack.api.bolt.AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(secrets.slackBotToken())
+                .build());
+        InvestigateCommand command = new InvestigateCommand(parser, config.catalog(), access, seen, investigations, renderer,
+                new UsageText(messages), texts, ids, observer::acked);
+        app.command("/investigate", (req, ctx) -> {
+            observer.commandReceived("slash");
+            return command.apply(req, ctx);
+        });
+        RerunAction rerun = new RerunAction(config.catalog(), access, seen, investigations, gateway, texts, clock, ids);
+        app.blockAction(Pattern.compile("^investigate_rerun_(wider|previous)$"), (req, ctx) -> {
+            observer.commandReceived("action");
+            return rerun.apply(req, ctx);
+        });
+        // Link buttons open the vendor console in the browser; Slack still sends the click, which only needs an ack.
+        app.blockAction(Pattern.compile("^open_[a-z]+$"), (req, ctx) -> ctx.ack());
+        // Channel messages arrive for the alert-channel feature; until it reads them they are acked and dropped.
+        app.event(MessageEvent.class, (payload, ctx) -> ctx.ack());
+
+        SocketModeConnector connector = new SocketModeConnector(secrets.slackAppToken(), app, SOCKET_CONCURRENCY);
+        return new SlackBot(config, secrets, slack, investigations, connector);
+    }
+
+    /**
+     * Checks both tokens, then connects. Returns once connected or throws {@link SlackStartupException}
+     * naming the token at fault.
+     */
+    public void start() throws Exception {
+        StartupCheck.BotIdentity bot = new StartupCheck(slack).verify(secrets.slackBotToken(), secrets.slackAppToken());
+        log.info("Slack: bot user {} in team {}; {} services; connecting over Socket Mode", bot.userId(), bot.teamId(),
+                config.catalog().names().size());
+        connector.start();
+    }
+
+    public boolean connected() {
+        return !shuttingDown && connector.connected();
+    }
+
+    public boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    public int inFlight() {
+        return investigations.inFlight();
+    }
+
+    /**
+     * Graceful stop: no new work is taken, running investigations get their deadline to finish and post,
+     * and any still unfinished are marked interrupted in Slack.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (shuttingDown) {
+                return;
+            }
+            shuttingDown = true;
+        }
+        try {
+            connector.close();
+        } catch (Exception e) {
+            log.warn("closing the Socket Mode connection: {}", e.toString());
+        }
+        investigations.shutdown(config.investigationDeadline().plusSeconds(5));
+        try {
+            slack.close();
+        } catch (Exception e) {
+            log.debug("closing the Slack client: {}", e.toString());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,127 @@
+package dev.investigator.slack;
+
+import dev.investigator.investigation.Investigator;
+import dev.investigator.model.Investigation;
+import dev.investigator.model.InvestigationQuery;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs requested investigations on the app's own bounded pool — never on a Bolt handler thread — and
+ * publishes each as a thread. Knows what is in flight, so a shutdown can finish it or say it was cut short.
+ */
+public final class SlackInvestigations {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackInvestigations.class);
+
+    /** What someone asked for, and where the answer goes. */
+    public record Request(InvestigationQuery query, String channel, Optional<String> thread, String userId, String responseUrl) {
+    }
+
+    private final Investigator investigator;
+    private final ReportPublisher publisher;
+    private final SlackGateway gateway;
+    private final SlackTexts texts;
+    private final ThreadPoolExecutor workers;
+    private final Duration deadline;
+    private final Consumer<Investigation> onFinished;
+    private final Map<String, ReportPublisher.Delivery> inFlight = new ConcurrentHashMap<>();
+
+    SlackInvestigations(Investigator investigator, ReportPublisher publisher, SlackGateway gateway, SlackTexts texts,
+            ThreadPoolExecutor workers, Duration deadline, Consumer<Investigation> onFinished) {
+        this.investigator = Objects.requireNonNull(investigator);
+        this.publisher = Objects.requireNonNull(publisher);
+        this.gateway = Objects.requireNonNull(gateway);
+        this.texts = Objects.requireNonNull(texts);
+        this.workers = Objects.requireNonNull(workers);
+        this.deadline = Objects.requireNonNull(deadline);
+        this.onFinished = Objects.requireNonNull(onFinished);
+    }
+
+    /** Queues the request; false when the queue is full (the caller tells the user to try again). */
+    public boolean submit(Request request) {
+        try {
+            workers.execute(() -> run(request));
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    public int inFlight() {
+        return inFlight.size() + workers.getQueue().size();
+    }
+
+    private void run(Request request) {
+        InvestigationQuery query = request.query();
+        MDC.put("investigation", query.id());
+        try {
+            ReportPublisher.Delivery delivery;
+            try {
+                delivery = publisher.begin(request.channel(), request.thread(), query);
+            } catch (SlackDeliveryException e) {
+                log.info("cannot post in {}: {}", request.channel(), e.error());
+                gateway.respond(request.responseUrl(), e.notInChannel() ? texts.notInChannel() : texts.failed(query.service().name(), e.error()));
+                return;
+            }
+            inFlight.put(query.id(), delivery);
+            try {
+                Investigation result = investigator.investigate(query)
+                        .get(deadline.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+                publisher.finish(delivery, result);
+                onFinished.accept(result);
+                log.info("{} {} posted in {} ({} ms)", query.service().name(), result.verdict(), request.channel(),
+                        result.elapsed().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                publisher.interrupted(delivery);
+            } catch (ExecutionException | TimeoutException e) {
+                log.error("investigation {} failed", query.id(), e);
+                publisher.failed(delivery, query.service().name(), e.getClass().getSimpleName());
+            } catch (SlackDeliveryException e) {
+                log.error("could not publish {}: {}", query.id(), e.getMessage());
+            } finally {
+                inFlight.remove(query.id());
+            }
+        } catch (RuntimeException e) {
+            log.error("unexpected failure delivering {}", query.id(), e);
+        } finally {
+            MDC.remove("investigation");
+        }
+    }
+
+    /**
+     * Stops taking work, lets what runs finish within {@code grace}, then marks what is left as interrupted
+     * so nobody waits on a placeholder that will never change.
+     */
+    public void shutdown(Duration grace) {
+        workers.shutdown();
+        try {
+            if (workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+        for (ReportPublisher.Delivery d : inFlight.values()) {
+            try {
+                publisher.interrupted(d);
+            } catch (RuntimeException e) {
+                log.warn("could not mark {} as interrupted: {}", d.headTs(), e.toString());
+            }
+        }
+    }
+}
