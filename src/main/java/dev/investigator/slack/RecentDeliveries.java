@@ -30,7 +30,7 @@ public final class RecentDeliveries {
         Instant now = clock.instant();
         for (Iterator<Map.Entry<String, Instant>> it = seen.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Instant> oldest = it.next();
-            if (seen.size() <= capacity && oldest.getValue().plus(memory).isAfter(now)) {
+            if (seen.size() < capacity && oldest.getValue().plus(memory).isAfter(now)) {
                 break;
             }
             it.remove();
