@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 /**
@@ -53,6 +54,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Journal<ApiCall> calls;
     private final Journal<ResponsePost> responses;
     private final Journal<Ack> acks;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private FakeSlack(Channels channels, Faults faults, WebApiMethods methods, Envelopes envelopes,
                       WebApiServer web, SocketModeServer socket, Journal<ApiCall> calls,
@@ -96,11 +98,16 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    /** Stops both servers and frees their ports; open Socket Mode connections are closed (1001 going away). */
+    /**
+     * Stops both servers and frees their ports; open Socket Mode connections are closed (1001 going away).
+     * Stop the app first, or its client will keep trying to reconnect. Closing twice is harmless.
+     */
     @Override
     public void close() {
-        web.close();
-        socket.shutdown();
+        if (closed.compareAndSet(false, true)) {
+            web.close();
+            socket.shutdown();
+        }
     }
 
     // ---- addresses ----

@@ -22,6 +22,7 @@ import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.math.BigDecimal;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -300,6 +301,18 @@ class FakeSlackTest {
                     .hasMessageNotContaining(FakeSlack.BOT_TOKEN);
         }
 
+        @Test
+        void closeFreesBothPorts() throws Exception {
+            String socketUrl = slack.methods(FakeSlack.APP_TOKEN).appsConnectionsOpen(r -> r).getUrl();
+
+            fake.close();
+
+            assertThatThrownBy(() -> postJson("auth.test", FakeSlack.BOT_TOKEN, "{}"))
+                    .isInstanceOf(ConnectException.class);
+            RecordingClient client = new RecordingClient(URI.create(socketUrl));
+            assertThat(client.connectBlocking(5, TimeUnit.SECONDS)).isFalse();
+        }
+
         private HttpResponse<String> postJson(String method, String token, String body) throws Exception {
             HttpRequest request = HttpRequest.newBuilder(URI.create(fake.apiUrl() + method))
                     .header("Authorization", "Bearer " + token)
@@ -459,18 +472,20 @@ class FakeSlackTest {
         }
 
         @Test
-        void respondPostsToTheResponseUrl() throws Exception {
+        void anAckWithTextCarriesItsPayloadAndRespondPostsToTheResponseUrl() throws Exception {
             App app = app();
             app.command("/investigate", (req, ctx) -> {
                 ctx.respond("usage: /investigate <service> [window]");
-                return ctx.ack();
+                return ctx.ack("Investigating…");
             });
             start(app);
 
-            fake.sendSlashCommand(new SlashCommand("/investigate", "", "C1", "alerts", "U0ALICE", "alice"));
+            String id = fake.sendSlashCommand(new SlashCommand("/investigate", "", "C1", "alerts", "U0ALICE", "alice"));
 
+            assertThat(parse(fake.awaitAck(id, WAIT).payloadJson()).get("text").asText()).isEqualTo("Investigating…");
             ResponsePost post = fake.awaitResponse(p -> true, WAIT);
             assertThat(parse(post.json()).get("text").asText()).isEqualTo("usage: /investigate <service> [window]");
+            assertThat(fake.responses()).containsExactly(post);
         }
 
         @Test
