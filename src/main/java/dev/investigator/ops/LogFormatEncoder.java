@@ -16,7 +16,7 @@ public final class LogFormatEncoder extends EncoderBase<ILoggingEvent> {
     private String format = "text";
     private Encoder<ILoggingEvent> text;
     private Encoder<ILoggingEvent> json;
-    private Encoder<ILoggingEvent> chosen;
+    private volatile Encoder<ILoggingEvent> chosen;
 
     public void setFormat(String format) {
         this.format = format;
@@ -41,7 +41,9 @@ public final class LogFormatEncoder extends EncoderBase<ILoggingEvent> {
         if (wanted.equals("json") && json != null) {
             chosen = json;
         } else {
-            if (!wanted.isEmpty() && !wanted.equals("text")) {
+            if (wanted.equals("json")) {
+                addWarn("LOG_FORMAT is json but no <json> encoder is configured; writing text");
+            } else if (!wanted.isEmpty() && !wanted.equals("text")) {
                 addWarn("LOG_FORMAT '" + format + "' is neither text nor json; writing text");
             }
             chosen = text;
@@ -75,7 +77,8 @@ public final class LogFormatEncoder extends EncoderBase<ILoggingEvent> {
 
     @Override
     public byte[] encode(ILoggingEvent event) {
-        return chosen == null ? new byte[0] : chosen.encode(event);
+        Encoder<ILoggingEvent> e = chosen;
+        return e == null ? new byte[0] : e.encode(event);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -46,6 +47,7 @@ public final class OpsServer implements AutoCloseable {
     private final ExecutorService executor;
     private final InvestigatorMetrics metrics;
     private final Supplier<Health> health;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private OpsServer(HttpServer server, ExecutorService executor, InvestigatorMetrics metrics, Supplier<Health> health) {
         this.server = server;
@@ -122,9 +124,12 @@ public final class OpsServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops listening at once and frees the port; a probe in flight may see its connection closed. */
+    /** Stops listening at once and frees the port; a probe in flight may see its connection closed. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(0);
         executor.shutdownNow();
     }
@@ -166,9 +171,10 @@ public final class OpsServer implements AutoCloseable {
     private void readiness(HttpExchange exchange, boolean head) throws IOException {
         Health now;
         try {
-            now = health.get();
+            now = Objects.requireNonNull(health.get(), "health supplier returned null");
         } catch (RuntimeException e) {
-            log.warn("readiness check failed", e);
+            // No stack trace: probes come every few seconds and would bury everything else.
+            log.warn("readiness check failed: {}", e.toString());
             send(exchange, 503, JSON, "{\"ready\":false,\"error\":\"health check failed\"}", head);
             return;
         }

@@ -28,7 +28,7 @@ public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
     private final Set<String> variables = new LinkedHashSet<>(SecretRedactor.SECRET_VARIABLES);
     private Encoder<ILoggingEvent> encoder;
-    private SecretRedactor redactor = SecretRedactor.of(List.of());
+    private volatile SecretRedactor redactor = SecretRedactor.of(List.of());
 
     public void setEncoder(Encoder<ILoggingEvent> encoder) {
         this.encoder = encoder;
@@ -77,7 +77,7 @@ public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
     @Override
     public byte[] encode(ILoggingEvent event) {
-        return redacted(encoder == null ? null : encoder.encode(event));
+        return encoder == null ? new byte[0] : redacted(encoder.encode(event));
     }
 
     @Override
