@@ -81,8 +81,9 @@ public final class Application implements AutoCloseable {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(SOURCE_THREADS, SOURCE_THREADS, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(SOURCE_QUEUE), daemonThreads("source-"), new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
+        // The investigation id (MDC) follows the work onto the source threads, so every log line carries it.
         Investigator investigator = new Investigator(List.of(datadog, sentry, xray), new Correlator(new ChangePointDetector()),
-                executor, clock, config.sourceDeadline(), config.investigationDeadline());
+                dev.investigator.ops.LogContext.propagating((java.util.concurrent.Executor) executor), clock, config.sourceDeadline(), config.investigationDeadline());
         return new Application(config, clock, executor, xrayClient, subRequests, datadog, investigator, Messages.load(Language.parse(config.locale())));
     }
 

@@ -15,8 +15,10 @@ import dev.investigator.render.SlackThread;
 import dev.investigator.render.UsageText;
 import dev.investigator.sandbox.Sandbox;
 import dev.investigator.sandbox.SandboxLatency;
+import dev.investigator.ops.Health;
+import dev.investigator.ops.InvestigatorMetrics;
+import dev.investigator.ops.OpsServer;
 import dev.investigator.slack.SlackBot;
-import dev.investigator.slack.SlackObserver;
 import dev.investigator.slack.SlackStartupException;
 import dev.investigator.source.xray.XRayConnection;
 import java.util.concurrent.CountDownLatch;
@@ -196,8 +198,16 @@ public final class Cli {
             config = new CatalogLoader().load(configPath(), env);
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        InvestigatorMetrics metrics = InvestigatorMetrics.create();
+        Optional<java.net.InetSocketAddress> opsAddress = OpsServer.address(env);
         try (Application app = Application.create(config, secrets, clock, keys);
-             SlackBot bot = SlackBot.create(config, secrets, app.investigator(), app.messages(), clock, SlackObserver.NONE)) {
+             SlackBot bot = SlackBot.create(config, secrets, app.investigator(), app.messages(), clock, new MetricsObserver(metrics))) {
+            metrics.inFlight(bot::inFlight);
+            OpsServer ops = opsAddress.map(a -> OpsServer.start(a, metrics,
+                    () -> new Health(bot.connected(), bot.shuttingDown(), bot.inFlight()))).orElse(null);
+            if (ops != null) {
+                err.println("health and metrics on port " + ops.port() + " (/healthz, /readyz, /metrics)");
+            }
             try {
                 bot.start();
             } catch (SlackStartupException e) {
@@ -212,6 +222,9 @@ public final class Cli {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 bot.close(); // stop taking work; let running investigations post (or mark them interrupted)
                 app.close();
+                if (ops != null) {
+                    ops.close();
+                }
                 stopped.countDown();
             }, "shutdown"));
             stopped.await();
