@@ -1,7 +1,6 @@
 package dev.investigator.app;
 
 import dev.investigator.config.AppConfig;
-import dev.investigator.config.CatalogLoader;
 import dev.investigator.config.Secrets;
 import dev.investigator.model.Investigation;
 import dev.investigator.model.InvestigationQuery;
@@ -11,7 +10,6 @@ import dev.investigator.model.SourceReport;
 import dev.investigator.model.TimeWindow;
 import dev.investigator.sandbox.Sandbox;
 import dev.investigator.sandbox.SandboxLatency;
-import dev.investigator.source.xray.XRayConnection;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -48,13 +46,9 @@ final class Bench {
 
     int run(String service) throws IOException, InterruptedException {
         try (Sandbox sandbox = Sandbox.start(clock, LATENCY)) {
-            AppConfig config = new CatalogLoader().loadResource("/sandbox/investigator.yml", Map.of(
-                    "DD_SITE", sandbox.datadogUrl().toString(),
-                    "SENTRY_URL", sandbox.sentryUrl().toString(),
-                    "AWS_ENDPOINT_URL_XRAY", sandbox.xrayUrl().toString()));
-            Secrets secrets = new Secrets("", "", "bench-datadog-api-key", "bench-datadog-app-key", "bench-sentry-token");
-            try (Application app = Application.create(config, secrets, clock,
-                    Optional.of(new XRayConnection.StaticKeys("BENCHACCESSKEY", "bench-secret")))) {
+            AppConfig config = SandboxWiring.config(sandbox, Map.of());
+            try (Application app = Application.create(config, SandboxWiring.secrets(Secrets.fromEnvironment(Map.of())), clock,
+                    Optional.of(SandboxWiring.AWS_KEYS))) {
                 var definition = config.catalog().find(service)
                         .orElseThrow(() -> new IllegalArgumentException("unknown sandbox service " + service));
                 for (int i = 0; i < WARM_UP; i++) {

@@ -47,7 +47,6 @@ public final class Cli {
     public static final int CONFIG = 3;
     public static final int SLACK = 4;
 
-    private static final String SANDBOX_CATALOG = "/sandbox/investigator.yml";
 
     private final Map<String, String> env;
     private final Clock clock;
@@ -116,16 +115,11 @@ public final class Cli {
     private int demo(List<String> rest, Options options) {
         List<String> args = rest.isEmpty() ? List.of("checkout", "30m") : rest;
         try (Sandbox sandbox = Sandbox.start(clock, SandboxLatency.none())) {
-            Map<String, String> sandboxEnv = Map.of(
-                    "DD_SITE", sandbox.datadogUrl().toString(),
-                    "SENTRY_URL", sandbox.sentryUrl().toString(),
-                    "AWS_ENDPOINT_URL_XRAY", sandbox.xrayUrl().toString());
-            AppConfig config = new CatalogLoader().loadResource(SANDBOX_CATALOG, sandboxEnv);
-            Secrets secrets = new Secrets("", "", "sandbox-datadog-api-key", "sandbox-datadog-app-key", "sandbox-sentry-token");
+            AppConfig config = SandboxWiring.config(sandbox, Map.of());
+            Secrets secrets = SandboxWiring.secrets(Secrets.fromEnvironment(Map.of()));
             err.println("sandbox: simulated Datadog " + sandbox.datadogUrl() + ", Sentry " + sandbox.sentryUrl()
                     + ", X-Ray " + sandbox.xrayUrl() + " — services: " + String.join(", ", config.catalog().names()));
-            return investigateWith(config, secrets, Optional.of(new XRayConnection.StaticKeys("SANDBOXACCESSKEY", "sandbox-secret")),
-                    args, options);
+            return investigateWith(config, secrets, Optional.of(SandboxWiring.AWS_KEYS), args, options);
         } catch (IOException e) {
             err.println("could not start the sandbox: " + e.getMessage());
             return FAILED;
@@ -185,15 +179,9 @@ public final class Cli {
         Secrets secrets = Secrets.fromEnvironment(env);
         Optional<XRayConnection.StaticKeys> keys = Optional.empty();
         if (sandbox != null) {
-            Map<String, String> sandboxEnv = new java.util.HashMap<>(env);
-            sandboxEnv.put("DD_SITE", sandbox.datadogUrl().toString());
-            sandboxEnv.put("SENTRY_URL", sandbox.sentryUrl().toString());
-            sandboxEnv.put("AWS_ENDPOINT_URL_XRAY", sandbox.xrayUrl().toString());
-            sandboxEnv.remove("SENTRY_ORG");
-            config = new CatalogLoader().loadResource(SANDBOX_CATALOG, sandboxEnv);
-            secrets = new Secrets(secrets.slackBotToken(), secrets.slackAppToken(),
-                    "sandbox-datadog-api-key", "sandbox-datadog-app-key", "sandbox-sentry-token");
-            keys = Optional.of(new XRayConnection.StaticKeys("SANDBOXACCESSKEY", "sandbox-secret"));
+            config = SandboxWiring.config(sandbox, env);
+            secrets = SandboxWiring.secrets(secrets);
+            keys = Optional.of(SandboxWiring.AWS_KEYS);
         } else {
             config = new CatalogLoader().load(configPath(), env);
         }
