@@ -3,7 +3,6 @@ package dev.investigator.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.investigator.config.AppConfig;
-import dev.investigator.config.CatalogLoader;
 import dev.investigator.config.Secrets;
 import dev.investigator.model.CauseKind;
 import dev.investigator.model.Finding;
@@ -16,7 +15,6 @@ import dev.investigator.model.TimeWindow;
 import dev.investigator.model.Verdict;
 import dev.investigator.sandbox.Sandbox;
 import dev.investigator.sandbox.SandboxLatency;
-import dev.investigator.source.xray.XRayConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,12 +41,9 @@ class SandboxEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         sandbox = Sandbox.start(CLOCK, SandboxLatency.none());
-        AppConfig config = new CatalogLoader().loadResource("/sandbox/investigator.yml", Map.of(
-                "DD_SITE", sandbox.datadogUrl().toString(),
-                "SENTRY_URL", sandbox.sentryUrl().toString(),
-                "AWS_ENDPOINT_URL_XRAY", sandbox.xrayUrl().toString()));
-        app = Application.create(config, new Secrets("", "", "e2e-datadog-api-key", "e2e-datadog-app-key", "e2e-sentry-token"),
-                CLOCK, Optional.of(new XRayConnection.StaticKeys("E2EACCESSKEY", "e2e-secret")));
+        AppConfig config = SandboxWiring.config(sandbox, Map.of());
+        app = Application.create(config, SandboxWiring.secrets(Secrets.fromEnvironment(Map.of())), CLOCK,
+                Optional.of(SandboxWiring.AWS_KEYS));
     }
 
     @AfterAll
