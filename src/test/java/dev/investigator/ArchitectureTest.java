@@ -85,10 +85,19 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "dev.investigator.render..", "dev.investigator.slack..", "dev.investigator.sandbox..", "dev.investigator.app..");
 
+    static final ArchRule coreKnowsNoVendorOrDelivery = classes().that().resideInAnyPackage(
+                    "dev.investigator.digest..", "dev.investigator.alert..", "dev.investigator.rotation..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "java..", "dev.investigator.model..", "dev.investigator.investigation..",
+                    "dev.investigator.digest..", "dev.investigator.alert..", "dev.investigator.rotation..",
+                    "org.slf4j..", "com.fasterxml.jackson..", "org.apache.commons.text..")
+            .because("alerts, the rotation and the digest are pure core: sources, Slack and rendering depend on them, not the reverse");
+
     static final ArchRule renderersSeeOnlyTheModel = classes().that().resideInAPackage("dev.investigator.render..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "java..", "dev.investigator.render..", "dev.investigator.model..",
-                    "dev.investigator.investigation..", "com.fasterxml.jackson..")
+                    "dev.investigator.investigation..", "dev.investigator.digest..", "dev.investigator.alert..",
+                    "dev.investigator.rotation..", "com.fasterxml.jackson..")
             .because("renderers see the neutral model (and the user's input problems), never a vendor or a source");
 
     static final ArchRule sandboxIsOnlyFakeServers = noClasses().that().resideInAPackage("dev.investigator.sandbox..")
