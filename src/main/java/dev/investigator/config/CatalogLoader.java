@@ -51,7 +51,8 @@ public final class CatalogLoader {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
 
     private static final Set<String> TOP_KEYS = Set.of(
-            "locale", "zone", "default_window", "deadlines", "datadog", "sentry", "xray", "slack", "defaults", "services");
+            "locale", "zone", "default_window", "deadlines", "datadog", "sentry", "xray", "slack", "alerts", "rotation",
+            "defaults", "services");
     private static final Set<String> SERVICE_KEYS = Set.of(
             "env", "vars", "aliases", "datadog", "sentry", "xray", "thresholds", "enabled");
     private static final Set<String> DATADOG_KEYS = Set.of(
@@ -270,7 +271,7 @@ public final class CatalogLoader {
         return new SlackSettings(apiUrl, channels, groups, workers);
     }
 
-    private static List<String> ids(JsonNode parent, String key, Pattern shape, String file) {
+    static List<String> ids(JsonNode parent, String key, Pattern shape, String file) {
         JsonNode n = parent.get(key);
         List<String> out = new ArrayList<>();
         if (n == null || n.isNull()) {
@@ -413,7 +414,7 @@ public final class CatalogLoader {
 
     // ---- small typed readers; each error names the key ----
 
-    private static JsonNode object(JsonNode parent, String key, String path, String file) {
+    static JsonNode object(JsonNode parent, String key, String path, String file) {
         JsonNode n = parent.get(key);
         if (n == null || n.isNull()) {
             return JsonNodeFactory.instance.objectNode();
@@ -424,7 +425,7 @@ public final class CatalogLoader {
         return n;
     }
 
-    private static String text(JsonNode parent, String key, String path, String file) {
+    static String text(JsonNode parent, String key, String path, String file) {
         JsonNode n = parent.get(key);
         if (n == null || n.isNull() || !n.isValueNode() || n.asText().isBlank()) {
             throw ConfigException.at(file, YamlTree.join(path, key), "is required");
@@ -432,17 +433,17 @@ public final class CatalogLoader {
         return n.asText().trim();
     }
 
-    private static String optionalText(JsonNode parent, String key) {
+    static String optionalText(JsonNode parent, String key) {
         JsonNode n = parent.get(key);
         return n == null || n.isNull() || !n.isValueNode() ? "" : n.asText().trim();
     }
 
-    private static boolean bool(JsonNode parent, String key, boolean fallback) {
+    static boolean bool(JsonNode parent, String key, boolean fallback) {
         JsonNode n = parent.get(key);
         return n == null || n.isNull() ? fallback : n.asBoolean(fallback);
     }
 
-    private static double number(JsonNode parent, String key, double fallback, String path, String file) {
+    static double number(JsonNode parent, String key, double fallback, String path, String file) {
         JsonNode n = parent.get(key);
         if (n == null || n.isNull()) {
             return fallback;
@@ -453,7 +454,7 @@ public final class CatalogLoader {
         return n.asDouble();
     }
 
-    private static Duration duration(JsonNode parent, String key, String path, String file) {
+    static Duration duration(JsonNode parent, String key, String path, String file) {
         String raw = text(parent, key, path, file);
         Duration d = Durations.parse(raw)
                 .orElseThrow(() -> ConfigException.at(file, YamlTree.join(path, key), "'" + raw + "' is not a duration like 30m or 15s"));
@@ -474,7 +475,7 @@ public final class CatalogLoader {
         };
     }
 
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String raw, String path, String file) {
+    static <E extends Enum<E>> E enumValue(Class<E> type, String raw, String path, String file) {
         try {
             return Enum.valueOf(type, raw.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -483,7 +484,7 @@ public final class CatalogLoader {
         }
     }
 
-    private static URI url(String raw, String where) {
+    static URI url(String raw, String where) {
         try {
             URI uri = new URI(raw);
             if (uri.getScheme() == null || uri.getHost() == null
@@ -496,7 +497,7 @@ public final class CatalogLoader {
         }
     }
 
-    private static void checkKeys(JsonNode node, Set<String> allowed, String path, String file) {
+    static void checkKeys(JsonNode node, Set<String> allowed, String path, String file) {
         if (node == null || !node.isObject()) {
             return;
         }
@@ -509,7 +510,7 @@ public final class CatalogLoader {
         });
     }
 
-    private static Optional<String> closest(String key, Set<String> candidates) {
+    static Optional<String> closest(String key, Set<String> candidates) {
         LevenshteinDistance distance = new LevenshteinDistance(3);
         return candidates.stream()
                 .filter(c -> distance.apply(key, c) >= 0)
@@ -531,7 +532,7 @@ public final class CatalogLoader {
         return all;
     }
 
-    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
+    static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
         return node::fields;
     }
 }
