@@ -36,6 +36,12 @@ public record AppConfig(
         Objects.requireNonNull(slack, "slack");
     }
 
+    /** The same configuration with other Slack settings (tests and tools that point the bot elsewhere). */
+    public AppConfig withSlack(SlackSettings other) {
+        return new AppConfig(origin, locale, zone, defaultWindow, investigationDeadline, sourceDeadline, datadogSite,
+                sentryUrl, sentryOrganization, xrayRegion, xrayEndpoint, other, catalog);
+    }
+
     /** A readable summary for start-up logs and {@code config} output. */
     public String describe() {
         return "config " + origin

@@ -85,8 +85,9 @@ public final class SlackInvestigations {
                 log.info("{} {} posted in {} ({} ms)", query.service().name(), result.verdict(), request.channel(),
                         result.elapsed().toMillis());
             } catch (InterruptedException e) {
+                // marked before the flag is restored: an interrupted thread cannot make the HTTP call
+                markInterrupted(query.id());
                 Thread.currentThread().interrupt();
-                publisher.interrupted(delivery);
             } catch (ExecutionException | TimeoutException e) {
                 log.error("investigation {} failed", query.id(), e);
                 publisher.failed(delivery, query.service().name(), e.getClass().getSimpleName());
@@ -116,12 +117,25 @@ public final class SlackInvestigations {
             Thread.currentThread().interrupt();
         }
         workers.shutdownNow();
-        for (ReportPublisher.Delivery d : inFlight.values()) {
-            try {
-                publisher.interrupted(d);
-            } catch (RuntimeException e) {
-                log.warn("could not mark {} as interrupted: {}", d.headTs(), e.toString());
-            }
+        try {
+            // interrupted workers mark their own deliveries; give them a moment before marking what is left
+            workers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        inFlight.keySet().forEach(this::markInterrupted);
+    }
+
+    /** Whoever removes the delivery marks it, so a placeholder is marked once even when shutdown and worker race. */
+    private void markInterrupted(String id) {
+        ReportPublisher.Delivery d = inFlight.remove(id);
+        if (d == null) {
+            return;
+        }
+        try {
+            publisher.interrupted(d);
+        } catch (RuntimeException e) {
+            log.warn("could not mark {} as interrupted: {}", d.headTs(), e.toString());
         }
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.investigator.app.Application;
 import dev.investigator.config.AppConfig;
 import dev.investigator.config.CatalogLoader;
+import dev.investigator.config.SlackSettings;
 import dev.investigator.config.Secrets;
 import dev.investigator.render.Language;
 import dev.investigator.render.Messages;
@@ -159,6 +160,31 @@ class SlackEndToEndTest {
                 .anySatisfy(t -> assertThat(t).contains("search"));
         slack.awaitCalls("chat.postMessage", 8, WAIT);
         assertThat(heads()).hasSize(2);
+    }
+
+    @Test
+    void refusedChannelsAndUsersAreToldWhyPrivatelyAndNothingIsPosted() throws Exception {
+        bot.close();
+        slack.userGroup("S0ONCALL01", "U0ONCALL");
+        AppConfig restricted = config.withSlack(new SlackSettings(slack.apiUrl(), List.of(CHANNEL), List.of("S0ONCALL01"), 2));
+        bot = SlackBot.create(restricted, secrets(FakeSlack.BOT_TOKEN, FakeSlack.APP_TOKEN), app.investigator(),
+                Messages.load(Language.EN), clock, SlackObserver.NONE);
+        int before = slack.connections();
+        bot.start();
+        slack.awaitConnections(before + 1, WAIT);
+
+        Ack elsewhere = slack.awaitAck(slack.sendSlashCommand(
+                new SlashCommand("/investigate", "checkout 30m", "C0RANDOM01", "random", "U0ONCALL", "oncall")), WAIT);
+        assertThat(elsewhere.payloadJson()).contains("not enabled in this channel").contains("<#" + CHANNEL + ">");
+        Ack outsider = slack.awaitAck(slack.sendSlashCommand(
+                new SlashCommand("/investigate", "checkout 30m", CHANNEL, "incident", "U0VISITOR", "visitor")), WAIT);
+        assertThat(outsider.payloadJson()).contains("limited to members of").contains("S0ONCALL01");
+        assertThat(slack.calls("chat.postMessage")).as("a refusal posts nothing in any channel").isEmpty();
+
+        slack.awaitAck(slack.sendSlashCommand(
+                new SlashCommand("/investigate", "checkout 30m", CHANNEL, "incident", "U0ONCALL", "oncall")), WAIT);
+        assertThat(slack.awaitCall("chat.update", c -> true, WAIT).param("text")).contains("checkout");
+        assertThat(heads()).extracting(c -> c.param("channel")).containsOnly(CHANNEL);
     }
 
     @Test
