@@ -58,7 +58,7 @@ public final class SlackBot implements AutoCloseable {
         slackConfig.setPrettyResponseLoggingEnabled(false);
         Slack slack = Slack.getInstance(slackConfig);
 
-        SlackGateway gateway = new SlackGateway(slack, slack.methods(secrets.slackBotToken()), observer::slackCall);
+        SlackGateway gateway = new SlackGateway(slack, slack.methods(secrets.slackBotToken()), observer::slackCall, ChannelPacer.slack());
         BlockKitRenderer renderer = new BlockKitRenderer(messages, config.zone());
         SlackTexts texts = new SlackTexts(messages);
         ThreadPoolExecutor workers = new ThreadPoolExecutor(config.slack().workers(), config.slack().workers(),

@@ -37,18 +37,27 @@ public final class SlackGateway {
     private final MethodsClient client;
     private final com.slack.api.Slack slack;
     private final BiConsumer<String, String> observer;
+    private final ChannelPacer pacer;
 
     /**
      * @param observer told (method, outcome) for every call: ok, error, ratelimited, exception — for metrics
+     * @param pacer    spaces posts into one channel (chat.postMessage only; updates and reactions have their own tiers)
      */
-    public SlackGateway(com.slack.api.Slack slack, MethodsClient client, BiConsumer<String, String> observer) {
+    public SlackGateway(com.slack.api.Slack slack, MethodsClient client, BiConsumer<String, String> observer, ChannelPacer pacer) {
         this.slack = Objects.requireNonNull(slack);
         this.client = Objects.requireNonNull(client);
         this.observer = Objects.requireNonNull(observer);
+        this.pacer = Objects.requireNonNull(pacer);
     }
 
     /** Posts a message (in a thread when {@code threadTs} is given) and returns its ts. */
     public String post(String channel, Optional<String> threadTs, SlackMessage message) {
+        try {
+            pacer.awaitTurn(channel);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlackDeliveryException("chat.postMessage", "interrupted", e);
+        }
         ChatPostMessageResponse r = call("chat.postMessage", () -> client.chatPostMessage(req -> req
                 .channel(channel)
                 .threadTs(threadTs.orElse(null))
@@ -67,6 +76,17 @@ public final class SlackGateway {
                 .blocksAsString(message.blocksJson())));
     }
 
+    /** Adds an emoji reaction; one that is already there counts as done (a redelivered event may ask twice). */
+    public void react(String channel, String ts, String emoji) {
+        try {
+            call("reactions.add", () -> client.reactionsAdd(req -> req.channel(channel).timestamp(ts).name(emoji)));
+        } catch (SlackDeliveryException e) {
+            if (!"already_reacted".equals(e.error())) {
+                throw e;
+            }
+        }
+    }
+
     public void ephemeral(String channel, String user, String text) {
         call("chat.postEphemeral", () -> client.chatPostEphemeral(req -> req.channel(channel).user(user).text(text)));
     }
@@ -80,10 +100,6 @@ public final class SlackGateway {
             observer.accept("response_url", "exception");
             log.warn("could not answer through response_url: {}", e.getCause() == null ? e.toString() : e.getCause().toString());
         }
-    }
-
-    public void react(String channel, String ts, String emoji) {
-        call("reactions.add", () -> client.reactionsAdd(req -> req.channel(channel).timestamp(ts).name(emoji)));
     }
 
     public List<String> userGroupMembers(String userGroupId) {

@@ -13,8 +13,12 @@ import java.util.Objects;
  */
 final class StartupCheck {
 
-    /** The bot's identity, for ignoring its own posts. */
-    record BotIdentity(String userId, String botId, String teamId) {
+    /**
+     * The bot's identity, for ignoring its own posts.
+     *
+     * @param workspaceUrl the workspace's address (https://team.slack.com/), for links to threads without a call each
+     */
+    record BotIdentity(String userId, String botId, String teamId, String workspaceUrl) {
     }
 
     private final Slack slack;
@@ -56,7 +60,7 @@ final class StartupCheck {
             throw new SlackStartupException("SLACK_APP_TOKEN was rejected by Slack (" + open.getError()
                     + "): it must be an app-level token with connections:write, and Socket Mode must be on");
         }
-        return new BotIdentity(auth.getUserId(), auth.getBotId(), auth.getTeamId());
+        return new BotIdentity(auth.getUserId(), auth.getBotId(), auth.getTeamId(), auth.getUrl() == null ? "" : auth.getUrl());
     }
 
     /** Enough to tell token kinds apart, never enough to leak one. */

@@ -90,7 +90,7 @@ class SlackShutdownTest {
                 clock, Duration.ofSeconds(30), Duration.ofSeconds(30));
         Messages messages = Messages.load(Language.EN);
         SlackTexts texts = new SlackTexts(messages);
-        SlackGateway gateway = new SlackGateway(client, client.methods(FakeSlack.BOT_TOKEN), (m, o) -> { });
+        SlackGateway gateway = new SlackGateway(client, client.methods(FakeSlack.BOT_TOKEN), (m, o) -> { }, ChannelPacer.slack());
         workers = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4));
         investigations = new SlackInvestigations(investigator,
                 new ReportPublisher(gateway, new BlockKitRenderer(messages, config.zone()), texts),
