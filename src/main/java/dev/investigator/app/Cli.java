@@ -142,11 +142,10 @@ public final class Cli {
                 err.println(new UsageText(messages).problem(e));
                 return USAGE;
             }
-            if (command instanceof Command.Help) {
+            if (!(command instanceof Command.Investigate inv)) {
                 out.println(new UsageText(messages).help(config.catalog().names()));
                 return OK;
             }
-            Command.Investigate inv = (Command.Investigate) command;
             InvestigationQuery query = new InvestigationQuery(newId(), inv.service(), inv.window(), Origin.COMMAND_LINE);
             Investigation result = app.investigator().investigate(query)
                     .get(config.investigationDeadline().toMillis() + 5_000, TimeUnit.MILLISECONDS);

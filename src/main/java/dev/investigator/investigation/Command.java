@@ -9,6 +9,14 @@ public sealed interface Command {
     record Help() implements Command {
     }
 
+    /** The daily check's digest, now. */
+    record Daily() implements Command {
+    }
+
+    /** Who is on duty today and the next working days. */
+    record Rotation() implements Command {
+    }
+
     record Investigate(ServiceDefinition service, TimeWindow window) implements Command {
     }
 }

@@ -38,6 +38,8 @@ public final class QueryParser {
     private static final int MAX_ECHO = 40;
 
     private static final Set<String> HELP = Set.of("help", "-h", "--help", "?", "ヘルプ", "使い方");
+    private static final Set<String> DAILY = Set.of("daily", "digest", "日次", "デイリー", "日次チェック");
+    private static final Set<String> ROTATION = Set.of("rotation", "duty", "当番", "ローテーション", "担当");
     private static final Pattern RELATIVE = Pattern.compile(
             "(\\d{1,5})\\s*(m|min|mins|minute|minutes|h|hr|hrs|hour|hours|d|day|days|分|分間|時間|日|日間)");
     private static final Pattern ABSOLUTE = Pattern.compile(
@@ -69,6 +71,15 @@ public final class QueryParser {
         String first = words[0].toLowerCase(Locale.ROOT);
         if (HELP.contains(first)) {
             return new Command.Help();
+        }
+        // a catalog service of the same name wins: the keywords must never hide a service
+        if (words.length == 1 && catalog.find(first).isEmpty()) {
+            if (DAILY.contains(first)) {
+                return new Command.Daily();
+            }
+            if (ROTATION.contains(first)) {
+                return new Command.Rotation();
+            }
         }
         ServiceDefinition service = catalog.find(first)
                 .orElseThrow(() -> new UserFacingException(Problem.UNKNOWN_SERVICE, echo(words[0]), suggestions(first)));

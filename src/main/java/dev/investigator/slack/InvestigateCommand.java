@@ -78,10 +78,9 @@ final class InvestigateCommand implements SlashCommandHandler {
         } catch (UserFacingException e) {
             return ctx.ack(texts.plain(usage.problem(e)));
         }
-        if (command instanceof Command.Help) {
+        if (!(command instanceof Command.Investigate investigate)) {
             return ctx.ack(texts.plain(usage.help(catalog.names())));
         }
-        Command.Investigate investigate = (Command.Investigate) command;
         InvestigationQuery query = new InvestigationQuery(ids.get(), investigate.service(), investigate.window(), Origin.SLASH_COMMAND);
         boolean queued = investigations.submit(new SlackInvestigations.Request(
                 query, p.getChannelId(), Optional.empty(), p.getUserId(), p.getResponseUrl()));

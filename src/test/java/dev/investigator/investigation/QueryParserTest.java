@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +69,27 @@ class QueryParserTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"help", "HELP", "--help", "ヘルプ", "?"})
     void helpWords(String input) {
         assertThat(parser.parse(input)).isInstanceOf(Command.Help.class);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"daily", "DAILY", "digest", "日次", "デイリー"})
+    void dailyWords(String input) {
+        assertThat(parser.parse(input)).isInstanceOf(Command.Daily.class);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"rotation", "duty", "当番", "ローテーション"})
+    void rotationWords(String input) {
+        assertThat(parser.parse(input)).isInstanceOf(Command.Rotation.class);
+    }
+
+    @Test
+    void aServiceNamedLikeAKeywordIsStillInvestigated() {
+        QueryParser withDaily = new QueryParser(TestServices.catalog(TestServices.service("daily")), ZoneId.of("Asia/Tokyo"),
+                Clock.fixed(Instant.parse("2026-11-20T06:00:00Z"), ZoneOffset.UTC), Duration.ofMinutes(30));
+        assertThat(withDaily.parse("daily")).isInstanceOf(Command.Investigate.class);
+        assertThatThrownBy(() -> parser.parse("daily 30m")).as("the keywords take no window")
+                .isInstanceOf(UserFacingException.class);
     }
 
     static Stream<Arguments> problems() {
