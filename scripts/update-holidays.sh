@@ -33,7 +33,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --package-dir) package_dir="$2"; shift 2 ;;
     --check) check_file="$2"; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) version="$1"; shift ;;
   esac
 done
