@@ -1,6 +1,7 @@
 package dev.investigator.config;
 
 import dev.investigator.model.ServiceCatalog;
+import dev.investigator.rotation.RotationSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -26,7 +27,8 @@ public record AppConfig(
         String xrayRegion,
         Optional<URI> xrayEndpoint,
         SlackSettings slack,
-        ServiceCatalog catalog) {
+        ServiceCatalog catalog,
+        Optional<RotationSettings> rotation) {
 
     public AppConfig {
         Objects.requireNonNull(origin, "origin");
@@ -34,12 +36,13 @@ public record AppConfig(
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(xrayEndpoint, "xrayEndpoint");
         Objects.requireNonNull(slack, "slack");
+        Objects.requireNonNull(rotation, "rotation");
     }
 
     /** The same configuration with other Slack settings (tests and tools that point the bot elsewhere). */
     public AppConfig withSlack(SlackSettings other) {
         return new AppConfig(origin, locale, zone, defaultWindow, investigationDeadline, sourceDeadline, datadogSite,
-                sentryUrl, sentryOrganization, xrayRegion, xrayEndpoint, other, catalog);
+                sentryUrl, sentryOrganization, xrayRegion, xrayEndpoint, other, catalog, rotation);
     }
 
     /** A readable summary for start-up logs and {@code config} output. */
@@ -54,6 +57,8 @@ public record AppConfig(
                 + "\n  slack api " + slack.apiUrl() + ", " + slack.workers() + " workers"
                 + (slack.allowedChannels().isEmpty() ? ", any channel" : ", channels " + String.join(" ", slack.allowedChannels()))
                 + (slack.allowedUserGroups().isEmpty() ? ", anyone" : ", user groups " + String.join(" ", slack.allowedUserGroups()))
-                + "\n  services " + String.join(", ", catalog.names());
+                + "\n  services " + String.join(", ", catalog.names())
+                + rotation.map(r -> "\n  rotation " + r.members().size() + " members, prompt " + r.promptTime() + " " + r.zone()
+                        + " in " + r.channel() + ", state in " + r.dataDir()).orElse("\n  rotation off");
     }
 }

@@ -10,6 +10,7 @@ import dev.investigator.model.MetricQuery;
 import dev.investigator.model.MetricRole;
 import dev.investigator.model.MetricUnit;
 import dev.investigator.model.ServiceCatalog;
+import dev.investigator.rotation.RotationSettings;
 import dev.investigator.model.ServiceDefinition;
 import java.io.IOException;
 import java.io.InputStream;
@@ -198,8 +199,9 @@ public final class CatalogLoader {
         } else {
             throw ConfigException.at(file, "services", "must be a mapping (name: overrides) or a list of names");
         }
+        Optional<RotationSettings> rotation = RotationSettingsReader.read(root.get("rotation"), env, file);
         return new AppConfig(file, locale, zone, defaultWindow, overall, perSource, site, sentryUrl, sentryOrg,
-                region, xrayEndpoint, slack, new ServiceCatalog(resolved));
+                region, xrayEndpoint, slack, new ServiceCatalog(resolved), rotation);
     }
 
     private void addService(Map<String, ServiceDefinition> out, Map<String, String> aliasOwner, String name,
