@@ -7,18 +7,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.investigator.digest.DailyDigest;
 import dev.investigator.digest.DigestEvidence;
-import dev.investigator.digest.DigestFlag;
 import dev.investigator.digest.DigestReport;
 import dev.investigator.digest.ServiceDigest;
 import dev.investigator.model.Severity;
-import dev.investigator.model.SourceKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -64,7 +60,7 @@ public final class DailyPromptRenderer {
     public SlackMessage prompt(DailyDigest digest, DailyPromptView view) {
         DigestPhrases slack = new DigestPhrases(messages, new MrkdwnMarkup(), zone, digest.period());
         Markup md = slack.markup();
-        Sorted sorted = Sorted.of(digest);
+        DigestGroups sorted = DigestGroups.of(digest);
         BlockBuilder blocks = new BlockBuilder(limits);
 
         blocks.header(messages.get("digest.header", DigestPhrases.day(messages, view.day())));
@@ -90,7 +86,7 @@ public final class DailyPromptRenderer {
             blocks.section(md.bold(messages.get("digest.gaps.title")) + "\n" + String.join("\n", gaps));
         }
         if (!sorted.unchecked().isEmpty()) {
-            blocks.section(String.join("\n", uncheckedLines(sorted.unchecked(), slack, ICON_UNCHECKED + " ")));
+            blocks.section(String.join("\n", sorted.uncheckedLines(slack, ICON_UNCHECKED + " ")));
         }
         healthyLine(digest, sorted, slack).ifPresent(blocks::section);
         if (truncated) {
@@ -135,8 +131,7 @@ public final class DailyPromptRenderer {
             if (id.equals(OWNER_BLOCK) && block.path("text").isObject()) {
                 ((ObjectNode) block.path("text")).put("text", BlockKitLimits.sectionText(ownerText(view)));
                 found = true;
-            } else if (id.equals(ACTIONS_BLOCK) && view.isChecked()) {
-                ArrayNode elements = (ArrayNode) block.path("elements");
+            } else if (id.equals(ACTIONS_BLOCK) && view.isChecked() && block.path("elements") instanceof ArrayNode elements) {
                 for (int e = elements.size() - 1; e >= 0; e--) {
                     String actionId = elements.get(e).path("action_id").asText("");
                     if (actionId.equals(DailyActions.CHECKED) || actionId.equals(DailyActions.HAND_OFF)) {
@@ -174,8 +169,7 @@ public final class DailyPromptRenderer {
     }
 
     /** Thread reply to the backup (a user or a user group): "🙏 @backup today's check has not been done yet…". */
-    public SlackMessage escalation(DailyPromptView view, String backupId) {
-        Objects.requireNonNull(view, "view");
+    public SlackMessage escalation(String backupId) {
         return single(messages.get("digest.escalation", Mentions.of(backupId)));
     }
 
@@ -219,20 +213,7 @@ public final class DailyPromptRenderer {
         return service.severity() == Severity.OK || !messages.has(key) ? "" : messages.get(key) + " ";
     }
 
-    /** "➖ Nothing found, but Sentry could not be checked: a, b", one line per set of missing sources. */
-    static List<String> uncheckedLines(List<ServiceDigest> unchecked, DigestPhrases phrases, String icon) {
-        Map<List<SourceKind>, List<String>> bySources = new LinkedHashMap<>();
-        for (ServiceDigest service : unchecked) {
-            bySources.computeIfAbsent(service.unavailable(), k -> new ArrayList<>()).add(service.service());
-        }
-        int budget = Math.max(200, (BlockKitLimits.MAX_TEXT - 100) / Math.max(1, bySources.size()) - 100);
-        List<String> lines = new ArrayList<>();
-        bySources.forEach((sources, names) -> lines.add(icon + phrases.messages().get("digest.unchecked",
-                phrases.sources(sources), phrases.names(names, budget))));
-        return lines;
-    }
-
-    private Optional<String> healthyLine(DailyDigest digest, Sorted sorted, DigestPhrases slack) {
+    private Optional<String> healthyLine(DailyDigest digest, DigestGroups sorted, DigestPhrases slack) {
         List<String> healthy = digest.healthy().stream().map(ServiceDigest::service).toList();
         if (sorted.problems().isEmpty() && sorted.unchecked().isEmpty()) {
             int n = digest.services().size();
@@ -245,7 +226,7 @@ public final class DailyPromptRenderer {
                 + messages.get("digest.healthy.others", slack.names(healthy, BlockKitLimits.MAX_TEXT - 200)));
     }
 
-    private List<BlockBuilder.Button> buttons(DailyDigest digest, Sorted sorted, DailyPromptView view) {
+    private List<BlockBuilder.Button> buttons(DailyDigest digest, DigestGroups sorted, DailyPromptView view) {
         List<BlockBuilder.Button> buttons = new ArrayList<>();
         if (!view.isChecked()) {
             String day = DailyActions.dayValue(view.day());
@@ -284,7 +265,7 @@ public final class DailyPromptRenderer {
 
     // ---- the notification text: one line for the state (rewritten by restate), one for the digest ----
 
-    private String fallback(DailyDigest digest, Sorted sorted, DailyPromptView view) {
+    private String fallback(DailyDigest digest, DigestGroups sorted, DailyPromptView view) {
         DigestPhrases plain = new DigestPhrases(messages, new FallbackMarkup(), zone, digest.period());
         String summary;
         if (!sorted.problems().isEmpty()) {
@@ -321,19 +302,6 @@ public final class DailyPromptRenderer {
     private static void tag(ArrayNode array, int index, String type, String blockId) {
         if (index < array.size() && array.get(index).path("type").asText().equals(type)) {
             ((ObjectNode) array.get(index)).put("block_id", blockId);
-        }
-    }
-
-    /** Services with a real problem, those only flagged as not fully checked, in the digest's order. */
-    record Sorted(List<ServiceDigest> problems, List<ServiceDigest> unchecked) {
-        static Sorted of(DailyDigest digest) {
-            List<ServiceDigest> problems = new ArrayList<>();
-            List<ServiceDigest> unchecked = new ArrayList<>();
-            for (ServiceDigest service : digest.flagged()) {
-                boolean onlyUnchecked = service.flags().stream().allMatch(f -> f.kind() == DigestFlag.Kind.SOURCE_UNAVAILABLE);
-                (onlyUnchecked ? unchecked : problems).add(service);
-            }
-            return new Sorted(problems, unchecked);
         }
     }
 }

@@ -223,12 +223,6 @@ final class DigestPhrases {
         return lines;
     }
 
-    /** How many of each list {@link #issues}, {@link #endpoints} and {@link #monitors} left out. */
-    int hidden(ServiceDigest service) {
-        return Math.max(0, service.newIssues().size() - MAX_ISSUES)
-                + Math.max(0, service.monitors().size() - MAX_MONITORS);
-    }
-
     // ---- sources and gaps ----
 
     /** "Sentry, AWS X-Ray". */

@@ -36,7 +36,7 @@ public final class DigestTerminalRenderer {
     public String render(DailyDigest digest) {
         TerminalMarkup markup = new TerminalMarkup(ansiColor);
         DigestPhrases phrases = new DigestPhrases(messages, markup, zone, digest.period());
-        DailyPromptRenderer.Sorted sorted = DailyPromptRenderer.Sorted.of(digest);
+        DigestGroups sorted = DigestGroups.of(digest);
         List<String> out = new ArrayList<>();
 
         LocalDate today = digest.generatedAt().atZone(zone).toLocalDate();
@@ -78,7 +78,7 @@ public final class DigestTerminalRenderer {
         }
 
         List<String> closing = new ArrayList<>();
-        closing.addAll(DailyPromptRenderer.uncheckedLines(sorted.unchecked(), phrases, ""));
+        closing.addAll(sorted.uncheckedLines(phrases, ""));
         List<String> healthy = digest.healthy().stream().map(ServiceDigest::service).toList();
         if (sorted.problems().isEmpty() && sorted.unchecked().isEmpty()) {
             int n = digest.services().size();

@@ -132,7 +132,7 @@ class DailyPromptRendererTest {
         SlackMessage reminder = renderer.reminder(view);
         assertThat(reminder.text()).doesNotContain("<!channel>").contains("&lt;!channel&gt;");
         assertThat(BlockKitValidator.check(reminder)).isEmpty();
-        SlackMessage escalation = renderer.escalation(view, "@here");
+        SlackMessage escalation = renderer.escalation("@here");
         assertThat(escalation.blocksJson()).doesNotContain("<!here>");
     }
 
