@@ -228,7 +228,7 @@ public final class DailyPromptRenderer {
 
     private List<BlockBuilder.Button> buttons(DailyDigest digest, DigestGroups sorted, DailyPromptView view) {
         List<BlockBuilder.Button> buttons = new ArrayList<>();
-        if (!view.isChecked()) {
+        if (!view.isChecked() && !view.onDemand()) {
             String day = DailyActions.dayValue(view.day());
             buttons.add(BlockBuilder.Button.action(messages.get("digest.button.checked"), DailyActions.CHECKED, day));
             buttons.add(BlockBuilder.Button.action(messages.get("digest.button.handoff"), DailyActions.HAND_OFF, day));
@@ -250,6 +250,9 @@ public final class DailyPromptRenderer {
 
     /** "👤 @owner is on duty today.", then the hand-off and the check, if any. */
     private String ownerText(DailyPromptView view) {
+        if (view.onDemand()) {
+            return messages.get("digest.requestedBy", Mentions.of(view.ownerUserId()));
+        }
         List<String> lines = new ArrayList<>();
         lines.add(messages.get("digest.owner", Mentions.of(view.ownerUserId())));
         view.handOff().ifPresent(h -> lines.add(messages.get("digest.handedOff", Mentions.of(h.fromUserId()),
@@ -283,6 +286,9 @@ public final class DailyPromptRenderer {
     }
 
     private String fallbackHead(DailyPromptView view) {
+        if (view.onDemand()) {
+            return messages.get("digest.fallback.onDemand", DigestPhrases.day(messages, view.day()));
+        }
         String head = messages.get("digest.fallback.head", DigestPhrases.day(messages, view.day()), Mentions.of(view.ownerUserId()));
         if (view.checked().isPresent()) {
             head = messages.get("digest.fallback.checked", head, Mentions.of(view.checked().get().userId()));

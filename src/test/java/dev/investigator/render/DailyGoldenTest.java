@@ -114,6 +114,18 @@ class DailyGoldenTest {
 
     @ParameterizedTest
     @EnumSource(Language.class)
+    void onDemand(Language language) {
+        SlackMessage message = renderer(language).prompt(DigestFixtures.flagged(),
+                DailyPromptView.onDemand(DigestFixtures.open().day(), "U0ASKER01"));
+        check("on-demand", language, message);
+        assertThat(message.blocksJson()).as("nothing to check or hand off on demand")
+                .doesNotContain(DailyActions.CHECKED).doesNotContain(DailyActions.HAND_OFF)
+                .contains(DailyActions.investigateActionId(1));
+        assertThat(message.text()).doesNotContain(DigestFixtures.open().ownerUserId());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
     void collecting(Language language) {
         check("collecting", language, renderer(language).collecting(12));
     }
