@@ -140,6 +140,14 @@ public record AlertPost(
         return plain && (threadTs.isEmpty() || threadTs.equals(ts));
     }
 
+    /**
+     * Posted by an app, a webhook or a workflow, not typed by a person: monitoring tools always post as bots,
+     * and a person pasting an alert title into the channel must not start an investigation.
+     */
+    public boolean fromBot() {
+        return !botId.isEmpty() || subtype.equals("bot_message");
+    }
+
     /** Everything the post says, in markup, one part per line. */
     public String mrkdwn() {
         StringBuilder b = new StringBuilder();

@@ -121,7 +121,7 @@ public final class AlertTriage<R> {
         if (post.postedAt().isBefore(now.minus(channel.maxAge()))) {
             return List.of(ignore(IgnoreReason.STALE, null));
         }
-        Optional<Alert> recognised = recognizer.recognize(post);
+        Optional<Alert> recognised = post.fromBot() ? recognizer.recognize(post) : Optional.empty();
         if (recognised.isEmpty()) {
             return List.of(ignore(IgnoreReason.NOT_ALERT, null));
         }

@@ -48,7 +48,7 @@ public final class GrafanaAlertParser implements AlertParser {
             Matcher status = STATUS.matcher(title);
             if (status.find()) {
                 AlertState state = status.group(1).startsWith("FIRING") ? AlertState.FIRING : AlertState.RECOVERED;
-                String name = (title.substring(0, status.start()) + " " + title.substring(status.end())).strip();
+                String name = (title.substring(0, status.start()) + " " + title.substring(status.end())).strip().replaceAll("\\s+", " ");
                 return Optional.of(alert(post, a, state, name));
             }
             Matcher legacy = LEGACY.matcher(title);

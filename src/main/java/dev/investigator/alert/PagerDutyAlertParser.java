@@ -3,6 +3,7 @@ package dev.investigator.alert;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +28,11 @@ public final class PagerDutyAlertParser implements AlertParser {
     private static final Pattern NUMBER = Pattern.compile("#(\\d{1,9})\\b");
     private static final Pattern LABELLED = Pattern.compile("(?m)^\\s*\\*?(Service|Urgency|Priority|Status|Severity)\\*?\\s*:\\s*\\*?\\s*(.+?)\\s*$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern NOISE = Pattern.compile(
-            "(?i)(:[a-z0-9_+-]+:|\\[?#\\d+]?|\\bincident\\b|\\b(triggered|re-?opened|resolved)\\b|^[\\s:|–—-]+|[\\s:|–—-]+$)");
+    // Block Kit section fields are often "*Service*\nCheckout API": a bold label alone on its line, the value below.
+    private static final Pattern BOLD_LABEL = Pattern.compile("(?m)^\\s*\\*(Service|Urgency|Priority|Status|Severity)\\*\\s*\\n\\s*(.+?)\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOISE = Pattern.compile("(?i)(:[a-z0-9_+-]+:|\\[?#\\d+]?|\\bincident\\b|\\b(triggered|re-?opened|resolved)\\b)");
+    private static final Pattern EDGES = Pattern.compile("^[\\s:|–—-]+|[\\s:|–—-]+$");
 
     @Override
     public AlertVendor vendor() {
@@ -101,22 +105,31 @@ public final class PagerDutyAlertParser implements AlertParser {
                 }
             }
         }
-        Matcher m = LABELLED.matcher(post.plainText());
-        while (m.find()) {
-            out.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), Mrkdwn.unformat(m.group(2)));
+        String text = post.plainText();
+        for (Pattern p : List.of(LABELLED, BOLD_LABEL)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                out.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), Mrkdwn.unformat(m.group(2)));
+            }
         }
         return out;
     }
 
+    /** The headline without status words, emoji and the incident number. */
+    private static String clean(String line) {
+        String words = NOISE.matcher(line).replaceAll(" ").replaceAll("\\s+", " ");
+        return EDGES.matcher(words).replaceAll("");
+    }
+
     private static String title(AlertPost post, Optional<AlertPost.Link> incident) {
         String label = incident.map(AlertPost.Link::label).map(Mrkdwn::unformat).orElse("");
-        String cleaned = NOISE.matcher(label).replaceAll(" ").strip().replaceAll("\\s+", " ");
+        String cleaned = clean(label);
         if (cleaned.codePoints().filter(Character::isLetter).count() >= 3
                 && !cleaned.toLowerCase(Locale.ROOT).matches("(view|open)( in pagerduty| incident)?")) {
             return cleaned;
         }
         for (String line : post.headlines()) {
-            String t = NOISE.matcher(Mrkdwn.unformat(line)).replaceAll(" ").strip().replaceAll("\\s+", " ");
+            String t = clean(Mrkdwn.unformat(line));
             if (t.codePoints().filter(Character::isLetter).count() >= 3) {
                 return t;
             }

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * <li>tags with the channel's service keys ({@code service:checkout}), through channel aliases and catalog aliases;</li>
  * <li>the channel's aliases appearing as words in the title, else in the text;</li>
  * <li>the channel's regular expressions' {@code service} group;</li>
- * <li>catalog names and aliases appearing as words in the title, else in the text — a guess, so only when steps 1
- *     and 3 saw no service name at all (a tag naming an unknown service is not overruled by a word in the text).</li>
+ * <li>catalog names and aliases appearing as words in the title, else in the text — a guess, so not when steps 1
+ *     or 3 saw an identifier-like service name ({@code service:billing-worker}) that is not in the catalog: a word in
+ *     the text does not overrule it. Display names such as PagerDuty's "Checkout API" do not count as identifiers.</li>
  * </ol>
  * Only catalog services come out: vendor text never reaches a vendor query. Thread-safe.
  */
@@ -31,6 +32,7 @@ public final class ServiceResolver {
     static final int MAX_SERVICES = 5;
     private static final int MAX_LOOKED_FOR = 5;
     private static final int MAX_PATTERN_MATCHES = 20;
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
     private static final Pattern UNSAFE = Pattern.compile("[^a-z0-9 _.-]");
 
     private final ServiceCatalog catalog;
@@ -106,7 +108,7 @@ public final class ServiceResolver {
             return done(found, Source.PATTERN, channel);
         }
 
-        if (candidates.isEmpty()) {
+        if (candidates.stream().noneMatch(c -> IDENTIFIER.matcher(c.strip().toLowerCase(Locale.ROOT)).matches())) {
             for (String part : List.of(title, text)) {
                 for (ServiceDefinition s : catalog.services().values()) {
                     for (String n : names(s)) {
