@@ -248,5 +248,4 @@ public final class AlertSettingsReader {
         }
         return out;
     }
-
 }
