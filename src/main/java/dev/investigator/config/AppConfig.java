@@ -1,5 +1,6 @@
 package dev.investigator.config;
 
+import dev.investigator.alert.AlertSettings;
 import dev.investigator.model.ServiceCatalog;
 import dev.investigator.rotation.RotationSettings;
 import java.net.URI;
@@ -28,7 +29,8 @@ public record AppConfig(
         Optional<URI> xrayEndpoint,
         SlackSettings slack,
         ServiceCatalog catalog,
-        Optional<RotationSettings> rotation) {
+        Optional<RotationSettings> rotation,
+        AlertSettings alerts) {
 
     public AppConfig {
         Objects.requireNonNull(origin, "origin");
@@ -37,12 +39,13 @@ public record AppConfig(
         Objects.requireNonNull(xrayEndpoint, "xrayEndpoint");
         Objects.requireNonNull(slack, "slack");
         Objects.requireNonNull(rotation, "rotation");
+        Objects.requireNonNull(alerts, "alerts");
     }
 
     /** The same configuration with other Slack settings (tests and tools that point the bot elsewhere). */
     public AppConfig withSlack(SlackSettings other) {
         return new AppConfig(origin, locale, zone, defaultWindow, investigationDeadline, sourceDeadline, datadogSite,
-                sentryUrl, sentryOrganization, xrayRegion, xrayEndpoint, other, catalog, rotation);
+                sentryUrl, sentryOrganization, xrayRegion, xrayEndpoint, other, catalog, rotation, alerts);
     }
 
     /** A readable summary for start-up logs and {@code config} output. */
@@ -59,6 +62,7 @@ public record AppConfig(
                 + (slack.allowedUserGroups().isEmpty() ? ", anyone" : ", user groups " + String.join(" ", slack.allowedUserGroups()))
                 + "\n  services " + String.join(", ", catalog.names())
                 + rotation.map(r -> "\n  rotation " + r.members().size() + " members, prompt " + r.promptTime() + " " + r.zone()
-                        + " in " + r.channel() + ", state in " + r.dataDir()).orElse("\n  rotation off");
+                        + " in " + r.channel() + ", state in " + r.dataDir()).orElse("\n  rotation off")
+                + (alerts.channels().isEmpty() ? "\n  alert channels: none" : "\n  alert channels: " + String.join(" ", alerts.channels().keySet()));
     }
 }

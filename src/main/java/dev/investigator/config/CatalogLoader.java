@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.investigator.model.MetricQuery;
 import dev.investigator.model.MetricRole;
 import dev.investigator.model.MetricUnit;
+import dev.investigator.alert.AlertSettings;
 import dev.investigator.model.ServiceCatalog;
 import dev.investigator.rotation.RotationSettings;
 import dev.investigator.model.ServiceDefinition;
@@ -200,8 +201,10 @@ public final class CatalogLoader {
             throw ConfigException.at(file, "services", "must be a mapping (name: overrides) or a list of names");
         }
         Optional<RotationSettings> rotation = RotationSettingsReader.read(root.get("rotation"), env, file);
+        ServiceCatalog catalog = new ServiceCatalog(resolved);
+        AlertSettings alerts = AlertSettingsReader.read(root.get("alerts"), catalog, file);
         return new AppConfig(file, locale, zone, defaultWindow, overall, perSource, site, sentryUrl, sentryOrg,
-                region, xrayEndpoint, slack, new ServiceCatalog(resolved), rotation);
+                region, xrayEndpoint, slack, catalog, rotation, alerts);
     }
 
     private void addService(Map<String, ServiceDefinition> out, Map<String, String> aliasOwner, String name,

@@ -61,6 +61,33 @@ public final class BlockKitRenderer {
         return new SlackThread(parent, replies);
     }
 
+    /**
+     * The message with a context line under its header (or on top when it has none): what started it, such as
+     * the alert an automatic investigation answers. Unchanged when the note is blank or the message is full.
+     */
+    public static SlackMessage withNote(SlackMessage message, String noteMrkdwn) {
+        if (noteMrkdwn == null || noteMrkdwn.isBlank()) {
+            return message;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode blocks;
+        try {
+            blocks = (com.fasterxml.jackson.databind.node.ArrayNode) NOTE_JSON.readTree(message.blocksJson());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | ClassCastException e) {
+            throw new IllegalArgumentException("not a Block Kit array", e);
+        }
+        if (blocks.size() >= BlockKitLimits.MAX_BLOCKS) {
+            return message;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode context = NOTE_JSON.createObjectNode().put("type", "context");
+        context.putArray("elements").addObject().put("type", "mrkdwn")
+                .put("text", BlockKitLimits.truncateMrkdwn(noteMrkdwn, 1_000));
+        int at = blocks.size() > 0 && "header".equals(blocks.get(0).path("type").asText()) ? 1 : 0;
+        blocks.insert(at, context);
+        return new SlackMessage(message.text(), blocks.toString());
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper NOTE_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The placeholder posted at once and updated when the investigation is done: "Investigating checkout, 14:00–14:30 JST…". */
     public SlackMessage renderRunning(InvestigationQuery query) {
         String when = messages.window(query.window(), zone);

@@ -35,17 +35,20 @@ final class ReportPublisher {
      *
      * @throws SlackDeliveryException when Slack refuses (for example the bot is not in the channel)
      */
-    Delivery begin(String channel, Optional<String> existingThread, InvestigationQuery query) {
-        String ts = gateway.post(channel, existingThread, renderer.renderRunning(query));
+    Delivery begin(String channel, Optional<String> existingThread, InvestigationQuery query, String note) {
+        String ts = gateway.post(channel, existingThread, BlockKitRenderer.withNote(renderer.renderRunning(query), note));
         return new Delivery(channel, ts, existingThread.orElse(ts));
     }
 
-    void finish(Delivery d, Investigation investigation) {
+    /** Updates the head with the verdict, posts the replies, and returns the head as posted. */
+    SlackMessage finish(Delivery d, Investigation investigation, String note) {
         SlackThread thread = renderer.render(investigation);
-        gateway.update(d.channel(), d.headTs(), thread.parent());
+        SlackMessage head = BlockKitRenderer.withNote(thread.parent(), note);
+        gateway.update(d.channel(), d.headTs(), head);
         for (SlackMessage reply : thread.replies()) {
             gateway.post(d.channel(), Optional.of(d.threadTs()), reply);
         }
+        return head;
     }
 
     void failed(Delivery d, String service, String why) {

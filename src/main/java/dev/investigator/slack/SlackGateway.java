@@ -93,6 +93,9 @@ public final class SlackGateway {
 
     /** Answers through a slash command's or action's response_url (private to the user by default). */
     public void respond(String responseUrl, String text) {
+        if (responseUrl == null || responseUrl.isBlank()) {
+            return; // nobody to answer privately (an alert started it)
+        }
         try {
             Failsafe.with(rateLimitPolicy("response_url")).run(() -> slack.send(responseUrl, payload(text)));
             observer.accept("response_url", "ok");

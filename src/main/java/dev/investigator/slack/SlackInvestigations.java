@@ -3,6 +3,7 @@ package dev.investigator.slack;
 import dev.investigator.investigation.Investigator;
 import dev.investigator.model.Investigation;
 import dev.investigator.model.InvestigationQuery;
+import dev.investigator.render.SlackMessage;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +28,19 @@ public final class SlackInvestigations {
 
     private static final Logger log = LoggerFactory.getLogger(SlackInvestigations.class);
 
-    /** What someone asked for, and where the answer goes. */
-    public record Request(InvestigationQuery query, String channel, Optional<String> thread, String userId, String responseUrl) {
+    /**
+     * What someone (or an alert) asked for, and where the answer goes.
+     *
+     * @param responseUrl where to tell the person privately when it cannot be posted; blank for alerts
+     * @param note        a line shown at the top of the summary (e.g. the alert it answers), mrkdwn, blank for none
+     * @param delivered   told where the summary landed and what it said, once posted (alerts keep it to update it)
+     */
+    public record Request(InvestigationQuery query, String channel, Optional<String> thread, String userId, String responseUrl,
+            String note, BiConsumer<ReportPublisher.Delivery, SlackMessage> delivered) {
+
+        public Request(InvestigationQuery query, String channel, Optional<String> thread, String userId, String responseUrl) {
+            this(query, channel, thread, userId, responseUrl, "", (d, m) -> { });
+        }
     }
 
     private final Investigator investigator;
@@ -70,7 +83,7 @@ public final class SlackInvestigations {
         try {
             ReportPublisher.Delivery delivery;
             try {
-                delivery = publisher.begin(request.channel(), request.thread(), query);
+                delivery = publisher.begin(request.channel(), request.thread(), query, request.note());
             } catch (SlackDeliveryException e) {
                 log.info("cannot post in {}: {}", request.channel(), e.error());
                 gateway.respond(request.responseUrl(), e.notInChannel() ? texts.notInChannel() : texts.failed(query.service().name(), e.error()));
@@ -80,7 +93,8 @@ public final class SlackInvestigations {
             try {
                 Investigation result = investigator.investigate(query)
                         .get(deadline.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-                publisher.finish(delivery, result);
+                SlackMessage head = publisher.finish(delivery, result, request.note());
+                request.delivered().accept(delivery, head);
                 onFinished.accept(result);
                 log.info("{} {} posted in {} ({} ms)", query.service().name(), result.verdict(), request.channel(),
                         result.elapsed().toMillis());
