@@ -1,7 +1,8 @@
 package dev.investigator.sandbox;
 
 /**
- * The simulated Datadog API: {@code POST /api/v2/query/timeseries} and {@code GET /api/v1/events}. Like Datadog,
+ * The simulated Datadog API: {@code POST /api/v2/query/timeseries}, {@code GET /api/v1/events} and
+ * {@code GET /api/v1/monitor/search}. Like Datadog,
  * it wants both {@code DD-API-KEY} and {@code DD-APPLICATION-KEY} (403 {@code {"errors":["Forbidden"]}} without),
  * and answers errors as {@code {"errors":[...]}}.
  */
@@ -9,11 +10,13 @@ final class DatadogApi implements VendorApi {
 
     private final DatadogTimeseries timeseries;
     private final DatadogEvents events;
+    private final DatadogMonitors monitors;
     private final DatadogErrors errors;
 
-    DatadogApi(DatadogTimeseries timeseries, DatadogEvents events, DatadogErrors errors) {
+    DatadogApi(DatadogTimeseries timeseries, DatadogEvents events, DatadogMonitors monitors, DatadogErrors errors) {
         this.timeseries = timeseries;
         this.events = events;
+        this.monitors = monitors;
         this.errors = errors;
     }
 
@@ -21,7 +24,8 @@ final class DatadogApi implements VendorApi {
     public HttpReply handle(SandboxRequest request) {
         boolean isTimeseries = request.path().equals("/api/v2/query/timeseries");
         boolean isEvents = request.path().equals("/api/v1/events");
-        if (!isTimeseries && !isEvents) {
+        boolean isMonitors = request.path().equals("/api/v1/monitor/search");
+        if (!isTimeseries && !isEvents && !isMonitors) {
             return errors.reply(404, "Not found");
         }
         if (isBlank(request.header("DD-API-KEY").orElse(""))
@@ -33,6 +37,9 @@ final class DatadogApi implements VendorApi {
         }
         if (isEvents && request.is("GET")) {
             return events.handle(request);
+        }
+        if (isMonitors && request.is("GET")) {
+            return monitors.handle(request);
         }
         return errors.reply(405, "Method Not Allowed");
     }

@@ -3,7 +3,8 @@ package dev.investigator.sandbox;
 import java.time.Instant;
 
 /**
- * The value of one standard metric of one service for one time bucket: the scenario's level for that moment,
+ * The value of one standard metric of one service for one time bucket: the scenario's level for that moment
+ * (blended by the share of the bucket the incidents ran, see {@link Scenarios#incidentShare}),
  * a mild daily rhythm (so baselines a day or a week earlier line up) and seeded noise. Counts are per bucket.
  * Buckets that have not finished yet, and about one in a hundred others, have no value (JSON null).
  */
@@ -35,8 +36,7 @@ final class MetricModel {
             return null;
         }
         ServiceProfile profile = scenarios.profile(service);
-        double afterShare = clamp01((bucketStart + interval - onset.toEpochMilli()) / (double) interval);
-        Levels l = profile.before().blend(profile.after(), afterShare);
+        Levels l = profile.before().blend(profile.after(), Scenarios.incidentShare(bucketStart, interval, onset));
         double daily = 1 + 0.2 * Math.sin(2 * Math.PI * Math.floorMod(bucketStart, DAY_MS) / DAY_MS);
         double g = Noise.gaussian(Noise.seed(service, topic, bucketStart * 31 + interval));
         double u = Noise.uniform(Noise.seed(service, topic + ":round", bucketStart * 31 + interval));
@@ -51,10 +51,6 @@ final class MetricModel {
             case DB_CONNECTIONS -> (double) Math.round(l.dbConnections() * (1 + 0.05 * g));
             case OTHER -> round2(50 * (1 + 0.05 * g));
         };
-    }
-
-    private static double clamp01(double x) {
-        return Math.max(0, Math.min(1, x));
     }
 
     private static double round2(double x) {

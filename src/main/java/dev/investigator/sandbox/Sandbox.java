@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The scenarios are a pure function of (service, timestamp, clock): the incident onset is {@code clock}'s
  * now, truncated to the minute, minus twelve minutes. checkout has an error spike caused by payment-gateway
  * timeouts; search a latency regression after a deploy; catalog a traffic surge; payment and inventory (and any
- * other service name) are healthy. The service catalog that matches them is the classpath resource
- * {@value #CATALOG_RESOURCE}.
+ * other service name) are healthy. For the daily check, the metrics and traces of the same incidents also ran
+ * overnight (12 to 2 hours before the onset), so a digest over the last 24 hours flags checkout, search and
+ * catalog against last week and the 7-day median, and their Datadog monitors are alerting while the incidents
+ * run. The service catalog that matches them is the classpath resource {@value #CATALOG_RESOURCE}.
  *
  * <p>Clients: Datadog wants DD-API-KEY and DD-APPLICATION-KEY (any values), Sentry {@code Authorization: Bearer
  * <anything>} and organization {@code sandbox-org}, X-Ray any SigV4-signed request (static credentials, region
@@ -63,6 +65,7 @@ public final class Sandbox implements AutoCloseable {
         DatadogApi datadog = new DatadogApi(
                 new DatadogTimeseries(json, scenarios, new MetricModel(scenarios), datadogErrors),
                 new DatadogEvents(json, scenarios, new EventScript(scenarios), datadogErrors),
+                new DatadogMonitors(json, scenarios, datadogErrors),
                 datadogErrors);
 
         SentryProjects projects = new SentryProjects();

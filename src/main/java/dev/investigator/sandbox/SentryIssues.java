@@ -124,14 +124,19 @@ final class SentryIssues {
         } catch (IllegalArgumentException e) {
             return detail(400, "Invalid cursor parameter.");
         }
-        Query query = Query.parse(request.param("query").orElse(""));
+        Query query;
+        try {
+            query = Query.parse(request.param("query").orElse(""));
+        } catch (DateTimeParseException e) {
+            return detail(400, "Invalid date for firstSeen: use ISO-8601 such as 2026-11-19T01:00:00Z");
+        }
 
         List<View> views = new ArrayList<>();
         for (Map.Entry<Long, String> project : selected.entrySet()) {
             String slug = project.getValue();
             for (IssueScript script : scripts.forService(SentryProjects.serviceOf(slug))) {
                 IssueActivity activity = new IssueActivity(slug, script, onset);
-                if (activity.firstSeen().isAfter(now) || !query.matches(script)) {
+                if (activity.firstSeen().isAfter(now) || !query.matches(script, activity.firstSeen())) {
                     continue;
                 }
                 long count = activity.events(start, end, now);
@@ -291,34 +296,57 @@ final class SentryIssues {
         return errors.detail(status, message);
     }
 
-    /** The part of Sentry's search syntax the sandbox understands: is:, level: and free text. */
-    private record Query(boolean resolvedOnly, String level, List<String> words) {
+    /**
+     * The part of Sentry's search syntax the sandbox understands: is:, level:, firstSeen: with {@code >},
+     * {@code >=}, {@code <} or {@code <=} and an ISO-8601 time, and free text.
+     */
+    private record Query(boolean resolvedOnly, String level, List<String> words, List<FirstSeen> firstSeen) {
+
+        private static final Pattern FIRST_SEEN = Pattern.compile("firstseen:(>=|<=|>|<)(.+)");
+
+        /** One bound on an issue's first-seen time. */
+        private record FirstSeen(String operator, Instant at) {
+            boolean admits(Instant t) {
+                int c = t.compareTo(at);
+                return switch (operator) {
+                    case ">" -> c > 0;
+                    case ">=" -> c >= 0;
+                    case "<" -> c < 0;
+                    default -> c <= 0;
+                };
+            }
+        }
 
         static Query parse(String text) {
             boolean resolved = false;
             String level = null;
             List<String> words = new ArrayList<>();
+            List<FirstSeen> firstSeen = new ArrayList<>();
             for (String token : text.trim().split("\\s+")) {
                 if (token.isEmpty()) {
                     continue;
                 }
                 String t = token.toLowerCase(Locale.ROOT);
+                Matcher m = FIRST_SEEN.matcher(t);
                 if (t.equals("is:resolved") || t.equals("is:ignored") || t.equals("is:archived")) {
                     resolved = true;
                 } else if (t.startsWith("level:")) {
                     level = t.substring(6);
+                } else if (m.matches()) {
+                    firstSeen.add(new FirstSeen(m.group(1), instant(token.substring(token.length() - m.group(2).length()))));
                 } else if (!t.contains(":")) {
                     words.add(t);
                 }
             }
-            return new Query(resolved, level, words);
+            return new Query(resolved, level, words, firstSeen);
         }
 
-        boolean matches(IssueScript s) {
+        boolean matches(IssueScript s, Instant first) {
             String title = s.title().toLowerCase(Locale.ROOT);
             return !resolvedOnly
                     && (level == null || level.equals(s.level()))
-                    && words.stream().allMatch(title::contains);
+                    && words.stream().allMatch(title::contains)
+                    && firstSeen.stream().allMatch(b -> b.admits(first));
         }
     }
 }

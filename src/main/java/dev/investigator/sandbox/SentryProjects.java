@@ -44,8 +44,9 @@ final class SentryProjects {
         return Optional.ofNullable(slugsById.get(id));
     }
 
+    /** Every known project, by id (the fixed ones first). */
     Iterable<Map.Entry<Long, String>> all() {
-        return Map.copyOf(slugsById).entrySet();
+        return new java.util.TreeMap<>(slugsById).entrySet();
     }
 
     /** The scenario service a project belongs to: "payment-api" is the payment service's project. */

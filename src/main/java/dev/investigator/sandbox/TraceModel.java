@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * The traced requests of each service, minute by minute: about six a minute (catalog four times that during
- * its surge), each a pure function of (service, minute, onset). checkout's POSTs start failing at the onset,
+ * its surge), each a pure function of (service, minute, onset). While the incidents run (from the onset, and
+ * overnight, see {@link Scenarios#incidentAt}): checkout's POSTs fail,
  * mostly on payment-gateway connect timeouts; search's /api/search turns slow; catalog's DynamoDB table
  * throttles; everything else stays healthy.
  */
@@ -68,7 +69,7 @@ final class TraceModel {
 
     List<SimTrace> minute(String service, long epochMinute, Instant onset) {
         ServiceProfile profile = scenarios.profile(service);
-        boolean after = epochMinute * 60 >= onset.getEpochSecond();
+        boolean after = Scenarios.incidentAt(Instant.ofEpochSecond(epochMinute * 60), onset);
         double rate = TRACES_PER_MINUTE
                 * (profile.incident() == Incident.TRAFFIC_SURGE && after
                         ? profile.after().requestsPerMinute() / profile.before().requestsPerMinute() : 1);
@@ -80,7 +81,7 @@ final class TraceModel {
             SplittableRandom r = new SplittableRandom(Noise.seed(service, "trace:" + i, epochMinute));
             Instant start = Instant.ofEpochMilli(epochMinute * 60_000 + r.nextInt(60_000));
             boolean onsetMinute = epochMinute == Math.floorDiv(onset.getEpochSecond(), 60);
-            traces.add(build(profile, start, !start.isBefore(onset), onsetMinute, r));
+            traces.add(build(profile, start, Scenarios.incidentAt(start, onset), onsetMinute, r));
         }
         traces.sort((a, b) -> a.start().compareTo(b.start()));
         return traces;

@@ -6,20 +6,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The part of X-Ray's filter-expression language the sandbox understands, joined with AND:
- * {@code service("name")}, {@code service(id(name: "name"))}, {@code fault}, {@code error}, {@code throttle},
- * {@code ok} (each optionally {@code = true}), {@code responsetime > n}, {@code responsetime < n} and
- * {@code http.url CONTAINS "text"}. Anything else is an InvalidRequestException rather than a silent guess.
+ * One conjunction of the part of X-Ray's filter-expression language the sandbox understands, joined with AND
+ * (each term may sit in parentheses): {@code service("name")}, {@code service(id(name: "name"))}, {@code fault},
+ * {@code error}, {@code throttle}, {@code ok} (each optionally {@code = true}), {@code responsetime} (or
+ * {@code duration}) compared with {@code >}, {@code >=}, {@code <} or {@code <=} to a number, and
+ * {@code http.url CONTAINS "text"}. {@link XRayQuery} joins several with OR. Anything else is an
+ * InvalidRequestException rather than a silent guess.
  */
 record XRayFilter(Optional<String> service, boolean fault, boolean error, boolean throttle, boolean ok,
                   double minResponseTime, double maxResponseTime, Optional<String> urlContains) {
 
-    private static final Pattern AND = Pattern.compile("\\s+(?i:and)\\s+|\\s*&&\\s*");
     private static final Pattern SERVICE =
             Pattern.compile("service\\(\\s*(?:id\\(\\s*name\\s*:\\s*)?\"([^\"]+)\"[^)]*\\)?\\s*\\)");
     private static final Pattern FLAG = Pattern.compile("(fault|error|throttle|ok)(?:\\s*=\\s*true)?");
     private static final Pattern RESPONSE_TIME =
-            Pattern.compile("(responsetime|duration)\\s*([<>])\\s*([0-9.]+)");
+            Pattern.compile("(responsetime|duration)\\s*(>=|<=|>|<)\\s*([0-9.]+)");
     private static final Pattern URL = Pattern.compile("http\\.url\\s+contains\\s+\"([^\"]*)\"");
 
     static XRayFilter parse(String expression) {
@@ -32,8 +33,8 @@ record XRayFilter(Optional<String> service, boolean fault, boolean error, boolea
         double max = Double.POSITIVE_INFINITY;
         Optional<String> url = Optional.empty();
         if (expression != null && !expression.isBlank()) {
-            for (String term : AND.split(expression.trim())) {
-                String t = term.trim();
+            for (String term : XRayQuery.split(XRayQuery.unwrap(expression.trim()), "and", "&&")) {
+                String t = XRayQuery.unwrap(term.trim());
                 String lower = t.toLowerCase(Locale.ROOT);
                 Matcher m;
                 if ((m = SERVICE.matcher(t)).matches()) {
@@ -50,10 +51,12 @@ record XRayFilter(Optional<String> service, boolean fault, boolean error, boolea
                     }
                 } else if ((m = RESPONSE_TIME.matcher(lower)).matches()) {
                     double v = Double.parseDouble(m.group(3));
-                    if (m.group(2).equals(">")) {
-                        min = v;
-                    } else {
-                        max = v;
+                    // matches() compares strictly; an inclusive bound is the strict one just beyond it.
+                    switch (m.group(2)) {
+                        case ">" -> min = v;
+                        case ">=" -> min = Math.nextDown(v);
+                        case "<" -> max = v;
+                        default -> max = Math.nextUp(v);
                     }
                 } else if ((m = URL.matcher(t.replaceFirst("(?i)contains", "contains"))).matches()) {
                     url = Optional.of(m.group(1));

@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,12 +24,23 @@ final class XRayTraceSummaries {
     static final int PAGE_SIZE = 100;
     /** Remember at most this many service names asked about, so BatchGetTraces can find their traces. */
     private static final int MAX_REMEMBERED = 1000;
+    private static final int RECENT_QUERIES = 4;
 
     private final Json json;
     private final Scenarios scenarios;
     private final TraceModel traces;
     private final TraceSummaryWriter writer;
     private final Set<String> askedServices = ConcurrentHashMap.newKeySet();
+    /**
+     * The matching traces of the last few queries, by query and the instant their pages see the data as of: a
+     * day of traces takes a while to simulate, and every later page of a query would simulate it again.
+     */
+    private final Map<String, List<SimTrace>> recentQueries = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<SimTrace>> eldest) {
+            return size() > RECENT_QUERIES;
+        }
+    });
 
     XRayTraceSummaries(Json json, Scenarios scenarios, TraceModel traces, TraceSummaryWriter writer) {
         this.json = json;
@@ -46,7 +60,7 @@ final class XRayTraceSummaries {
     HttpReply handle(JsonNode body) {
         XRayRange range = XRayRange.of(body);
         String expression = body.path("FilterExpression").asText("");
-        XRayFilter filter = XRayFilter.parse(expression);
+        XRayQuery filter = XRayQuery.parse(expression);
         boolean sampling = body.path("Sampling").asBoolean(false);
         String fingerprint = Integer.toHexString((range + "|" + expression + "|" + sampling).hashCode());
         Page page = Page.of(body.path("NextToken").asText(""), fingerprint, scenarios.now());
@@ -54,22 +68,27 @@ final class XRayTraceSummaries {
         // Later pages see the data as of the first page, so traces finishing meanwhile do not shift the offsets.
         Instant now = page.asOf();
         Instant onset = Scenarios.onsetAt(now);
-        List<String> services = filter.service().map(List::of).orElseGet(() -> scenarios.known().stream()
+        List<String> services = filter.services().orElseGet(() -> scenarios.known().stream()
                 .map(ServiceProfile::name).toList());
-        filter.service().ifPresent(s -> {
+        filter.services().ifPresent(named -> named.forEach(s -> {
             if (askedServices.size() < MAX_REMEMBERED) {
                 askedServices.add(s);
             }
-        });
-        List<SimTrace> matching = new ArrayList<>();
-        for (String service : services) {
-            for (SimTrace t : traces.traces(service, range.start(), range.end(), onset, now)) {
-                if (filter.matches(t) && (!sampling || (t.id().hashCode() & 3) == 0)) {
-                    matching.add(t);
+        }));
+        String key = fingerprint + "@" + now.toEpochMilli();
+        List<SimTrace> matching = recentQueries.get(key);
+        if (matching == null) {
+            matching = new ArrayList<>();
+            for (String service : services) {
+                for (SimTrace t : traces.traces(service, range.start(), range.end(), onset, now)) {
+                    if (filter.matches(t) && (!sampling || (t.id().hashCode() & 3) == 0)) {
+                        matching.add(t);
+                    }
                 }
             }
+            matching.sort(Comparator.comparing(SimTrace::start).reversed().thenComparing(SimTrace::id));
+            recentQueries.put(key, List.copyOf(matching));
         }
-        matching.sort(Comparator.comparing(SimTrace::start).reversed().thenComparing(SimTrace::id));
 
         ObjectNode out = json.object();
         ArrayNode summaries = out.putArray("TraceSummaries");

@@ -24,14 +24,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,13 +41,13 @@ import org.slf4j.LoggerFactory;
  * costs one metrics call however many baselines the catalog asks for. When the service has event tags, one
  * {@code GET /api/v1/events} runs alongside it; if only that call fails the metrics are still reported.
  *
- * <p>Each HTTP request runs on a small pool this source owns, and the caller waits for it no longer than
- * the deadline (or the request timeout): the client's own read timeout does not bound a slow, trickling body.
+ * <p>Each HTTP request runs on a small pool this source owns ({@link DatadogRequests}), and the caller waits for
+ * it no longer than the deadline (or the request timeout): the client's own read timeout does not bound a slow,
+ * trickling body.
  */
 public final class DatadogSource implements EvidenceSource, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DatadogSource.class);
-    private static final int MAX_CONCURRENT_REQUESTS = 16;
     /** A deploy just before the window is often the cause, so events are read from an hour earlier. */
     private static final Duration EVENTS_LOOKBACK = Duration.ofHours(1);
 
@@ -64,7 +60,7 @@ public final class DatadogSource implements EvidenceSource, AutoCloseable {
     private final ApiClient client;
     private final MetricsApi metricsApi;
     private final EventsApi eventsApi;
-    private final ExecutorService requests;
+    private final DatadogRequests requests;
 
     public DatadogSource(DatadogConnection connection, Clock clock, Retries retries) {
         this.connection = Objects.requireNonNull(connection, "connection");
@@ -74,15 +70,10 @@ public final class DatadogSource implements EvidenceSource, AutoCloseable {
         this.translator = new DatadogTranslator(links);
         this.failures = new DatadogFailures(connection.apiKey(), connection.appKey());
         // Building the client configures Jersey in memory; nothing is sent until collect().
-        this.client = DatadogClients.build(connection, MAX_CONCURRENT_REQUESTS);
+        this.client = DatadogClients.build(connection, DatadogRequests.MAX_CONCURRENT_REQUESTS);
         this.metricsApi = new MetricsApi(client);
         this.eventsApi = new EventsApi(client);
-        AtomicInteger threads = new AtomicInteger();
-        this.requests = new ThreadPoolExecutor(0, MAX_CONCURRENT_REQUESTS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, "datadog-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.requests = new DatadogRequests(connection.requestTimeout(), failures, "datadog-http");
     }
 
     @Override
@@ -116,38 +107,11 @@ public final class DatadogSource implements EvidenceSource, AutoCloseable {
         Future<List<ChangeEvent>> changes = startEvents(service, window, calls);
         try {
             TimeseriesFormulaQueryResponse response =
-                    retries.call(deadline, () -> send(calls, deadline, () -> metricsApi.queryTimeseriesData(request)));
+                    retries.call(deadline, () -> requests.send(calls, deadline, () -> metricsApi.queryTimeseriesData(request)));
             List<MetricSeries> series = translator.series(plan, response);
             return new Evidence.Metrics(series, awaitChanges(changes, service, deadline));
         } finally {
             changes.cancel(true); // nothing if already done; otherwise the metrics failed and events are moot
-        }
-    }
-
-    /** Sends one request on the pool and waits for it no longer than the request timeout or the deadline. */
-    private <T> T send(AtomicInteger calls, Deadline deadline, Callable<T> call) {
-        Duration budget = min(connection.requestTimeout(), deadline.remaining());
-        if (budget.isZero()) {
-            throw SourceFailure.of(GapReason.TIMEOUT, "the deadline passed before Datadog could be asked");
-        }
-        Future<T> pending;
-        try {
-            pending = requests.submit(call);
-        } catch (RejectedExecutionException busy) {
-            throw SourceFailure.of(GapReason.INTERNAL, "too many Datadog requests in flight");
-        }
-        calls.incrementAndGet();
-        try {
-            return pending.get(budget.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException slow) {
-            pending.cancel(true);
-            throw SourceFailure.of(GapReason.TIMEOUT, "Datadog did not answer within " + budget.toMillis() + " ms");
-        } catch (ExecutionException failed) {
-            throw failures.classify(failed.getCause());
-        } catch (InterruptedException interrupted) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            throw SourceFailure.of(GapReason.TIMEOUT, "interrupted while waiting for Datadog");
         }
     }
 
@@ -174,7 +138,7 @@ public final class DatadogSource implements EvidenceSource, AutoCloseable {
 
     /** Events explain, metrics matter: any failure here is logged and the report goes on without events. */
     private List<ChangeEvent> awaitChanges(Future<List<ChangeEvent>> changes, ServiceDefinition service, Deadline deadline) {
-        Duration budget = min(connection.requestTimeout(), deadline.remaining());
+        Duration budget = requests.budget(deadline);
         try {
             return changes.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException slow) {
@@ -193,12 +157,8 @@ public final class DatadogSource implements EvidenceSource, AutoCloseable {
     /** Stops the request pool and the HTTP client; in-flight requests are abandoned. */
     @Override
     public void close() {
-        requests.shutdownNow();
+        requests.close();
         client.getHttpClient().close();
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static long ceilSeconds(Instant instant) {

@@ -108,7 +108,11 @@ final class DatadogTranslator {
         return changes;
     }
 
-    private static TimeseriesResponseAttributes attributesOf(TimeseriesFormulaQueryResponse response) {
+    /**
+     * The answer's attributes; Datadog's own error text when it sent no data (a CLIENT_ERROR), MALFORMED_RESPONSE
+     * when the shape is wrong. Shared with the daily check's {@link VitalsTranslator}.
+     */
+    static TimeseriesResponseAttributes attributesOf(TimeseriesFormulaQueryResponse response) {
         if (response == null) {
             throw malformed("empty timeseries response");
         }
@@ -129,7 +133,8 @@ final class DatadogTranslator {
         return data.getAttributes();
     }
 
-    private static List<DataPoint> points(List<Long> times, List<Double> row) {
+    /** The row's finite values on their times; nulls (no data) are dropped, never zero. */
+    static List<DataPoint> points(List<Long> times, List<Double> row) {
         List<DataPoint> points = new ArrayList<>(row.size());
         for (int j = 0; j < row.size(); j++) {
             Double value = row.get(j);

@@ -44,6 +44,8 @@ final class SentryApi {
     private static final int MAX_DETAIL_CHARS = 200;
     private static final TypeReference<List<IssueDto>> ISSUE_LIST = new TypeReference<>() {
     };
+    private static final TypeReference<List<ProjectDto>> PROJECT_LIST = new TypeReference<>() {
+    };
 
     private final HttpUrl baseUrl;
     private final String authToken;
@@ -89,7 +91,7 @@ final class SentryApi {
     }
 
     /**
-     * {@code GET /api/0/organizations/{org}/issues/}: one page of unresolved issues, most frequent first.
+     * {@code GET /api/0/organizations/{org}/issues/}: one page of issues, sorted as the request says.
      *
      * @param cursor the cursor from the previous page's {@code Link} header, empty for the first page
      */
@@ -104,9 +106,9 @@ final class SentryApi {
         url.addQueryParameter("start", IssueSearch.start(request.window().from()))
                 .addQueryParameter("end", IssueSearch.end(request.window().to()))
                 .addQueryParameter("query", request.query())
-                .addQueryParameter("sort", "freq")
-                .addQueryParameter("limit", Integer.toString(PAGE_LIMIT))
-                .addQueryParameter("groupStatsPeriod", STATS_PERIOD);
+                .addQueryParameter("sort", request.sort())
+                .addQueryParameter("limit", Integer.toString(request.limit()))
+                .addQueryParameter("groupStatsPeriod", request.groupStatsPeriod());
         cursor.ifPresent(c -> url.addQueryParameter("cursor", c));
 
         Reply reply = get(url.build(), deadline);
@@ -115,6 +117,27 @@ final class SentryApi {
             throw malformed("Sentry issues list: expected a JSON array of issues");
         }
         return new IssuePage(issues, LinkHeader.nextCursor(reply.links()));
+    }
+
+    /**
+     * {@code GET /api/0/organizations/{org}/projects/}: one page of the projects the token can see, with their
+     * numeric ids.
+     */
+    ProjectPage projects(String organization, Optional<String> cursor, Deadline deadline) {
+        HttpUrl.Builder url = SentryUrls.under(baseUrl, "api", "0", "organizations", organization, "projects")
+                .addQueryParameter("per_page", Integer.toString(IssuesRequest.MAX_LIMIT));
+        cursor.ifPresent(c -> url.addQueryParameter("cursor", c));
+        Reply reply = get(url.build(), deadline);
+        List<ProjectDto> projects = parse(reply.body(), "projects list", body -> mapper.readValue(body, PROJECT_LIST));
+        if (projects == null || projects.contains(null)) {
+            throw malformed("Sentry projects list: expected a JSON array of projects");
+        }
+        for (ProjectDto project : projects) {
+            if (project.id() == null || !project.id().matches("\\d{1,20}") || project.slug() == null) {
+                throw malformed("Sentry projects list: a project has no numeric id or no slug");
+            }
+        }
+        return new ProjectPage(projects, LinkHeader.nextCursor(reply.links()));
     }
 
     private record Reply(String body, List<String> links) {

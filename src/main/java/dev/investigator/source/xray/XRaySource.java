@@ -33,7 +33,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.xray.XRayClient;
 import software.amazon.awssdk.services.xray.model.BatchGetTracesResponse;
 import software.amazon.awssdk.services.xray.model.GetServiceGraphRequest;
@@ -60,11 +59,10 @@ public final class XRaySource implements EvidenceSource {
 
     private final XRayClient client;
     private final Clock clock;
-    private final Retries retries;
     private final int maxPages;
     private final XRayLinks links;
     private final XRayTranslator translator;
-    private final XRayFailures failures;
+    private final XRayCalls xrayCalls;
     private final SegmentRootCause segments;
     private final Optional<Executor> graphExecutor;
 
@@ -89,11 +87,10 @@ public final class XRaySource implements EvidenceSource {
         }
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.retries = Objects.requireNonNull(retries, "retries");
         this.maxPages = maxPages;
         this.links = new XRayLinks(Objects.requireNonNull(region, "region"));
         this.translator = new XRayTranslator(links);
-        this.failures = new XRayFailures(clock);
+        this.xrayCalls = new XRayCalls(Objects.requireNonNull(retries, "retries"), new XRayFailures(clock));
         this.segments = new SegmentRootCause(new ObjectMapper());
         this.graphExecutor = Optional.ofNullable(graphExecutor);
     }
@@ -254,22 +251,6 @@ public final class XRaySource implements EvidenceSource {
 
     /** One retried request: counted per attempt, bounded by what is left of the deadline, failures classified. */
     private <T> T call(String operation, Deadline deadline, AtomicInteger calls, Function<Duration, T> request) {
-        return retries.call(deadline, () -> {
-            Duration left = deadline.remaining();
-            if (left.isZero()) {
-                throw SourceFailure.of(GapReason.TIMEOUT, operation + ": the deadline passed before the request");
-            }
-            calls.incrementAndGet();
-            try {
-                return request.apply(left);
-            } catch (SdkException e) {
-                SourceFailure failure = failures.classify(e, operation);
-                if (failure.reason() == GapReason.NOT_CONFIGURED) {
-                    // Credentials are resolved before signing: nothing went over the wire.
-                    calls.decrementAndGet();
-                }
-                throw failure;
-            }
-        });
+        return xrayCalls.call(operation, deadline, calls, request);
     }
 }

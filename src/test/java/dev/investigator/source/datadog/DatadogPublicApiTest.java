@@ -17,7 +17,7 @@ class DatadogPublicApiTest {
     @Test
     void publicSignaturesUseNoVendorTypes() {
         List<String> leaks = new ArrayList<>();
-        for (Class<?> type : List.of(DatadogSource.class, DatadogConnection.class, DatadogLinks.class)) {
+        for (Class<?> type : List.of(DatadogSource.class, DatadogDigestSource.class, DatadogConnection.class, DatadogLinks.class)) {
             assertThat(Modifier.isPublic(type.getModifiers())).isTrue();
             Stream.<Executable>concat(Stream.of(type.getConstructors()), Stream.of(type.getMethods()))
                     .filter(e -> Modifier.isPublic(e.getModifiers()))
