@@ -1,5 +1,14 @@
 package dev.investigator.app;
 
+import dev.investigator.digest.DigestCollector;
+import dev.investigator.digest.DigestRules;
+import dev.investigator.rotation.DailyCheck;
+import dev.investigator.rotation.JapaneseHolidays;
+import dev.investigator.rotation.RotationSchedule;
+import dev.investigator.rotation.RotationStore;
+import dev.investigator.source.datadog.DatadogDigestSource;
+import dev.investigator.source.sentry.SentryDigestSource;
+import dev.investigator.source.xray.XRayDigestSource;
 import dev.investigator.config.AppConfig;
 import dev.investigator.config.Secrets;
 import dev.investigator.investigation.ChangePointDetector;
@@ -48,19 +57,26 @@ public final class Application implements AutoCloseable {
     private final XRayClient xrayClient;
     private final ExecutorService subRequests;
     private final DatadogSource datadog;
+    private final DatadogDigestSource datadogDigest;
     private final Investigator investigator;
+    private final DigestCollector digests;
+    private final Optional<DailyCheck> dailyCheck;
     private final Messages messages;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Application(AppConfig config, Clock clock, ThreadPoolExecutor sourceExecutor, XRayClient xrayClient,
-            ExecutorService subRequests, DatadogSource datadog, Investigator investigator, Messages messages) {
+            ExecutorService subRequests, DatadogSource datadog, DatadogDigestSource datadogDigest, Investigator investigator,
+            DigestCollector digests, Optional<DailyCheck> dailyCheck, Messages messages) {
         this.config = config;
         this.clock = clock;
         this.sourceExecutor = sourceExecutor;
         this.xrayClient = xrayClient;
         this.subRequests = subRequests;
         this.datadog = datadog;
+        this.datadogDigest = datadogDigest;
         this.investigator = investigator;
+        this.digests = digests;
+        this.dailyCheck = dailyCheck;
         this.messages = messages;
     }
 
@@ -70,10 +86,12 @@ public final class Application implements AutoCloseable {
     public static Application create(AppConfig config, Secrets secrets, Clock clock, Optional<XRayConnection.StaticKeys> awsKeys) {
         Retries retries = Retries.standard();
         var timeout = config.sourceDeadline();
-        DatadogSource datadog = new DatadogSource(
-                new DatadogConnection(config.datadogSite(), secrets.datadogApiKey(), secrets.datadogAppKey(), timeout), clock, retries);
-        EvidenceSource sentry = new SentrySource(
-                new SentryConnection(config.sentryUrl(), config.sentryOrganization(), secrets.sentryAuthToken(), timeout), clock, retries);
+        DatadogConnection datadogConnection = new DatadogConnection(config.datadogSite(), secrets.datadogApiKey(),
+                secrets.datadogAppKey(), timeout);
+        DatadogSource datadog = new DatadogSource(datadogConnection, clock, retries);
+        SentryConnection sentryConnection = new SentryConnection(config.sentryUrl(), config.sentryOrganization(),
+                secrets.sentryAuthToken(), timeout);
+        EvidenceSource sentry = new SentrySource(sentryConnection, clock, retries);
         XRayClient xrayClient = XRayClients.create(new XRayConnection(config.xrayRegion(), config.xrayEndpoint(), awsKeys, timeout));
         ExecutorService subRequests = Executors.newFixedThreadPool(SUB_REQUEST_THREADS, daemonThreads("xray-graph-"));
         EvidenceSource xray = new XRaySource(xrayClient, config.xrayRegion(), clock, retries, XRaySource.DEFAULT_MAX_PAGES, subRequests);
@@ -84,7 +102,16 @@ public final class Application implements AutoCloseable {
         // The investigation id (MDC) follows the work onto the source threads, so every log line carries it.
         Investigator investigator = new Investigator(List.of(datadog, sentry, xray), new Correlator(new ChangePointDetector()),
                 dev.investigator.ops.LogContext.propagating((java.util.concurrent.Executor) executor), clock, config.sourceDeadline(), config.investigationDeadline());
-        return new Application(config, clock, executor, xrayClient, subRequests, datadog, investigator, Messages.load(Language.parse(config.locale())));
+        // The daily digest asks every service at once over eight days, so its sources get twice the time.
+        DatadogDigestSource datadogDigest = new DatadogDigestSource(datadogConnection, clock, retries);
+        DigestCollector digests = new DigestCollector(
+                List.of(datadogDigest, new SentryDigestSource(sentryConnection, clock, retries), new XRayDigestSource(xrayClient, clock, retries)),
+                new DigestRules(), dev.investigator.ops.LogContext.propagating((java.util.concurrent.Executor) executor), clock,
+                config.sourceDeadline().multipliedBy(2), config.investigationDeadline().multipliedBy(2));
+        Optional<DailyCheck> dailyCheck = config.rotation().map(r -> new DailyCheck(
+                new RotationSchedule(r, JapaneseHolidays.load()), RotationStore.open(r.dataDir()), clock));
+        return new Application(config, clock, executor, xrayClient, subRequests, datadog, datadogDigest, investigator, digests,
+                dailyCheck, Messages.load(Language.parse(config.locale())));
     }
 
     public AppConfig config() {
@@ -93,6 +120,15 @@ public final class Application implements AutoCloseable {
 
     public Investigator investigator() {
         return investigator;
+    }
+
+    public DigestCollector digests() {
+        return digests;
+    }
+
+    /** The rotation's daily check, when the config has a rotation. */
+    public Optional<DailyCheck> dailyCheck() {
+        return dailyCheck;
     }
 
     public QueryParser parser() {
@@ -128,6 +164,7 @@ public final class Application implements AutoCloseable {
         subRequests.shutdownNow();
         xrayClient.close();
         datadog.close();
+        datadogDigest.close();
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {

@@ -188,7 +188,8 @@ public final class Cli {
         InvestigatorMetrics metrics = InvestigatorMetrics.create();
         Optional<java.net.InetSocketAddress> opsAddress = OpsServer.address(env);
         try (Application app = Application.create(config, secrets, clock, keys);
-             SlackBot bot = SlackBot.create(config, secrets, app.investigator(), app.messages(), clock, new MetricsObserver(metrics))) {
+             SlackBot bot = SlackBot.create(config, secrets, new SlackBot.Engine(app.investigator(), app.digests(), app.dailyCheck()),
+                     app.messages(), clock, new MetricsObserver(metrics))) {
             metrics.inFlight(bot::inFlight);
             OpsServer ops = opsAddress.map(a -> OpsServer.start(a, metrics,
                     () -> new Health(bot.connected(), bot.shuttingDown(), bot.inFlight()))).orElse(null);

@@ -14,7 +14,9 @@ import dev.investigator.model.ServiceCatalog;
 import dev.investigator.render.BlockKitRenderer;
 import dev.investigator.render.UsageText;
 import java.time.Duration;
+import dev.investigator.render.SlackMessage;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -34,10 +36,16 @@ final class InvestigateCommand implements SlashCommandHandler {
     private final SlackTexts texts;
     private final Supplier<String> ids;
     private final Consumer<Duration> ackLatency;
+    private final DailyPrompts daily;
+    private final RotationAnswer rotation;
+    private final Executor background;
 
     InvestigateCommand(Supplier<QueryParser> parser, ServiceCatalog catalog, AccessPolicy access, RecentDeliveries seen,
             SlackInvestigations investigations, BlockKitRenderer renderer, UsageText usage, SlackTexts texts,
-            Supplier<String> ids, Consumer<Duration> ackLatency) {
+            Supplier<String> ids, Consumer<Duration> ackLatency, DailyPrompts daily, RotationAnswer rotation, Executor background) {
+        this.daily = daily;
+        this.rotation = rotation;
+        this.background = background;
         this.parser = parser;
         this.catalog = catalog;
         this.access = access;
@@ -77,6 +85,30 @@ final class InvestigateCommand implements SlashCommandHandler {
             command = parser.get().parse(p.getText());
         } catch (UserFacingException e) {
             return ctx.ack(texts.plain(usage.problem(e)));
+        }
+        if (command instanceof Command.Rotation) {
+            SlackMessage answer = rotation.answer();
+            return ctx.ack(r -> r.responseType("ephemeral").text(answer.text()).blocks(Blocks.parse(answer.blocksJson())));
+        }
+        if (command instanceof Command.Daily) {
+            String channel = p.getChannelId();
+            String user = p.getUserId();
+            String responseUrl = p.getResponseUrl();
+            try {
+                background.execute(() -> {
+                    try {
+                        daily.postOnDemand(channel, user);
+                    } catch (SlackDeliveryException e) {
+                        investigations.tell(responseUrl, e.notInChannel() ? texts.notInChannel() : texts.dailyFailed());
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(InvestigateCommand.class).error("the digest on demand failed", e);
+                        investigations.tell(responseUrl, texts.dailyFailed());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return ctx.ack(texts.busy());
+            }
+            return ctx.ack(texts.digestComing());
         }
         if (!(command instanceof Command.Investigate investigate)) {
             return ctx.ack(texts.plain(usage.help(catalog.names())));

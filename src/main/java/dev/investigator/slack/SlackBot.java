@@ -3,7 +3,23 @@ package dev.investigator.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
+import com.slack.api.model.event.MessageBotEvent;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageChannelJoinEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
+import dev.investigator.alert.AlertRecognizer;
+import dev.investigator.alert.AlertTriage;
+import dev.investigator.digest.DigestCollector;
+import dev.investigator.digest.DigestRules;
+import dev.investigator.render.DailyActions;
+import dev.investigator.render.DailyPromptRenderer;
+import dev.investigator.render.RotationRenderer;
+import dev.investigator.rotation.DailyCheck;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import dev.investigator.config.AppConfig;
 import dev.investigator.config.Secrets;
 import dev.investigator.investigation.Investigator;
@@ -34,25 +50,59 @@ public final class SlackBot implements AutoCloseable {
     private static final int QUEUE = 100;
     /** Envelopes Bolt processes at once; handlers only ack and enqueue, so a few threads are plenty. */
     private static final int SOCKET_CONCURRENCY = 4;
+    /** Alert posts and on-demand digests waiting for the background threads; a storm beyond this is dropped. */
+    private static final int BACKGROUND_QUEUE = 1_000;
+    /** How often the daily check looks at the clock: a prompt is at most this late. */
+    private static final Duration DAILY_TICK = Duration.ofSeconds(30);
 
     private final AppConfig config;
     private final Secrets secrets;
     private final Slack slack;
     private final SlackInvestigations investigations;
     private final SocketModeConnector connector;
+    private final AlertResponder alerts;
+    private final DailyPrompts daily;
+    private final ThreadPoolExecutor background;
+    private final ScheduledExecutorService timer;
     private volatile boolean shuttingDown;
 
-    private SlackBot(AppConfig config, Secrets secrets, Slack slack, SlackInvestigations investigations, SocketModeConnector connector) {
+    /**
+     * What the bot drives: the investigation engine, the digest collector, and the rotation's daily check (when
+     * the config has a rotation).
+     */
+    public record Engine(Investigator investigator, DigestCollector digests, Optional<DailyCheck> dailyCheck) {
+        public Engine {
+            Objects.requireNonNull(investigator, "investigator");
+            Objects.requireNonNull(digests, "digests");
+            Objects.requireNonNull(dailyCheck, "dailyCheck");
+        }
+    }
+
+    private SlackBot(AppConfig config, Secrets secrets, Slack slack, SlackInvestigations investigations, SocketModeConnector connector,
+            AlertResponder alerts, DailyPrompts daily, ThreadPoolExecutor background, ScheduledExecutorService timer) {
         this.config = config;
         this.secrets = secrets;
         this.slack = slack;
         this.investigations = investigations;
         this.connector = connector;
+        this.alerts = alerts;
+        this.daily = daily;
+        this.background = background;
+        this.timer = timer;
     }
 
+    /** A bot with investigations only: no digest sources, no rotation (tests and tools). */
     public static SlackBot create(AppConfig config, Secrets secrets, Investigator investigator, Messages messages,
             Clock clock, SlackObserver observer) {
+        DigestCollector none = new DigestCollector(List.of(), new DigestRules(), Runnable::run, clock,
+                config.sourceDeadline(), config.investigationDeadline());
+        return create(config, secrets, new Engine(investigator, none, Optional.empty()), messages, clock, observer);
+    }
+
+    public static SlackBot create(AppConfig config, Secrets secrets, Engine engine, Messages messages, Clock clock,
+            SlackObserver observer) {
         Objects.requireNonNull(observer);
+        Investigator investigator = engine.investigator();
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
         slackConfig.setPrettyResponseLoggingEnabled(false);
@@ -74,8 +124,15 @@ public final class SlackBot implements AutoCloseable {
                 .slack(slack)
                 .singleTeamBotToken(secrets.slackBotToken())
                 .build());
+        ThreadPoolExecutor background = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(BACKGROUND_QUEUE),
+                named("slack-background-"), new ThreadPoolExecutor.AbortPolicy());
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("daily-check-"));
+        DailyPromptRenderer dailyRenderer = new DailyPromptRenderer(messages, config.zone());
+        DailyPrompts daily = new DailyPrompts(engine.dailyCheck(), config.rotation().map(r -> r.channel()), engine.digests(),
+                config.catalog(), dailyRenderer, gateway, clock, config.zone(), config.investigationDeadline().multipliedBy(2), ids);
+        RotationAnswer rotation = new RotationAnswer(engine.dailyCheck(), new RotationRenderer(messages), messages, texts);
         InvestigateCommand command = new InvestigateCommand(parser, config.catalog(), access, seen, investigations, renderer,
-                new UsageText(messages), texts, ids, observer::acked);
+                new UsageText(messages), texts, ids, observer::acked, daily, rotation, background);
         app.command("/investigate", (req, ctx) -> {
             observer.commandReceived("slash");
             return command.apply(req, ctx);
@@ -87,11 +144,43 @@ public final class SlackBot implements AutoCloseable {
         });
         // Link buttons open the vendor console in the browser; Slack still sends the click, which only needs an ack.
         app.blockAction(Pattern.compile("^open_[a-z]+$"), (req, ctx) -> ctx.ack());
-        // Channel messages arrive for the alert-channel feature; until it reads them they are acked and dropped.
-        app.event(MessageEvent.class, (payload, ctx) -> ctx.ack());
+        app.blockAction(DailyActions.INVESTIGATE_PATTERN, (req, ctx) -> {
+            observer.commandReceived("action");
+            return rerun.apply(req, ctx);
+        });
+        engine.dailyCheck().ifPresent(check -> {
+            DailyButtons buttons = new DailyButtons(check, dailyRenderer, gateway, texts, seen);
+            app.blockAction(Pattern.compile("^(" + DailyActions.CHECKED + "|" + DailyActions.HAND_OFF + ")$"), (req, ctx) -> {
+                observer.commandReceived("action");
+                return buttons.apply(req, ctx);
+            });
+        });
+
+        // Alert channels: every message event is acked at once; those in watched channels go to the triage.
+        AlertRecognizer recognizer = AlertRecognizer.standard();
+        AlertResponder alerts = new AlertResponder(
+                self -> new AlertTriage<>(config.alerts(), config.catalog(), recognizer, clock, config.zone(), self),
+                investigations, gateway, texts, background, ids, kind -> observer.commandReceived("alert." + kind));
+        com.google.gson.Gson gson = com.slack.api.util.json.GsonFactory.createSnakeCase();
+        app.event(MessageEvent.class, (payload, ctx) -> {
+            if (alerts.watches(payload.getEvent().getChannel())) {
+                alerts.onMessage(EventJson.of(gson, payload.getEvent()));
+            }
+            return ctx.ack();
+        });
+        app.event(MessageBotEvent.class, (payload, ctx) -> {
+            if (alerts.watches(payload.getEvent().getChannel())) {
+                alerts.onMessage(EventJson.of(gson, payload.getEvent()));
+            }
+            return ctx.ack();
+        });
+        // Edits, deletions and joins are not new alerts; they only need an ack.
+        app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
+        app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
+        app.event(MessageChannelJoinEvent.class, (payload, ctx) -> ctx.ack());
 
         SocketModeConnector connector = new SocketModeConnector(secrets.slackAppToken(), app, SOCKET_CONCURRENCY);
-        return new SlackBot(config, secrets, slack, investigations, connector);
+        return new SlackBot(config, secrets, slack, investigations, connector, alerts, daily, background, timer);
     }
 
     /**
@@ -102,7 +191,11 @@ public final class SlackBot implements AutoCloseable {
         StartupCheck.BotIdentity bot = new StartupCheck(slack).verify(secrets.slackBotToken(), secrets.slackAppToken());
         log.info("Slack: bot user {} in team {}; {} services; connecting over Socket Mode", bot.userId(), bot.teamId(),
                 config.catalog().names().size());
+        alerts.begin(bot);
         connector.start();
+        if (config.rotation().isPresent()) {
+            timer.scheduleWithFixedDelay(daily::tick, 0, DAILY_TICK.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     public boolean connected() {
@@ -134,6 +227,8 @@ public final class SlackBot implements AutoCloseable {
         } catch (Exception e) {
             log.warn("closing the Socket Mode connection: {}", e.toString());
         }
+        timer.shutdownNow();
+        background.shutdown();
         investigations.shutdown(config.investigationDeadline().plusSeconds(5));
         try {
             slack.close();

@@ -73,6 +73,11 @@ public final class SlackInvestigations {
         }
     }
 
+    /** Tells the person privately (through the command's response_url), when there is one. */
+    void tell(String responseUrl, String text) {
+        gateway.respond(responseUrl, text);
+    }
+
     public int inFlight() {
         return inFlight.size() + workers.getQueue().size();
     }
