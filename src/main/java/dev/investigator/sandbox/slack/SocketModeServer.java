@@ -1,4 +1,4 @@
-package dev.investigator.slack.fake;
+package dev.investigator.sandbox.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;

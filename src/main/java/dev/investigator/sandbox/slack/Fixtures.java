@@ -1,11 +1,11 @@
-package dev.investigator.slack.fake;
+package dev.investigator.sandbox.slack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Slack's own payloads (see {@code src/test/resources/fixtures/slack/README.md}), read once; every use gets a
+ * Slack's own payloads (see {@code src/main/resources/sandbox/slack/README.md}), read once; every use gets a
  * fresh deep copy to fill in, so what the fake sends keeps the real shape field for field.
  */
 final class Fixtures {
@@ -18,7 +18,7 @@ final class Fixtures {
     static final String CONVERSATIONS_INFO = "api/conversations_info.json";
     static final String CHAT_POST_MESSAGE = "api/chat_postMessage.json";
 
-    private static final String ROOT = "fixtures/slack/";
+    private static final String ROOT = "sandbox/slack/";
 
     private final Map<String, ObjectNode> byPath = new HashMap<>();
 

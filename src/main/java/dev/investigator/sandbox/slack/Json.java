@@ -1,4 +1,4 @@
-package dev.investigator.slack.fake;
+package dev.investigator.sandbox.slack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,15 +51,15 @@ final class Json {
         }
     }
 
-    /** A JSON object from the test classpath, e.g. {@code fixtures/slack/socket/hello.json}. */
+    /** A JSON object from the classpath, e.g. {@code sandbox/slack/socket/hello.json}. */
     ObjectNode resource(String path) {
         try (InputStream in = Json.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("missing test resource " + path);
+                throw new IllegalStateException("missing resource " + path);
             }
             return (ObjectNode) mapper.readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read test resource " + path, e);
+            throw new UncheckedIOException("cannot read resource " + path, e);
         }
     }
 }

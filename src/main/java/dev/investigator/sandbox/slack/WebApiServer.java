@@ -1,4 +1,4 @@
-package dev.investigator.slack.fake;
+package dev.investigator.sandbox.slack;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package dev.investigator.slack.fake;
+package dev.investigator.sandbox.slack;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.investigator.slack.fake;
+package dev.investigator.sandbox.slack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 /**
- * A local Slack for end-to-end tests: the Web API over HTTP and the Socket Mode server over a WebSocket, both on
- * 127.0.0.1, so the real Bolt app runs in-process against it the way Slack's own Bolt tests do:
+ * A local Slack for end-to-end tests and the benchmark: the Web API over HTTP and the Socket Mode server over a
+ * WebSocket, both on 127.0.0.1, so the real Bolt app runs in-process against it the way Slack's own Bolt tests do:
  * <pre>{@code
  * try (FakeSlack slack = FakeSlack.start()) {
  *     SlackConfig config = new SlackConfig();
@@ -30,7 +30,9 @@ import java.util.function.Predicate;
  * {@code invalid_auth}, HTTP 200); method errors are HTTP 200 {@code {"ok":false,"error":...}}; rate limits are
  * HTTP 429 with {@code Retry-After}; message ts are unique and increasing; a Socket Mode URL is single-use; each
  * connection gets a {@code hello}; nothing sent while no connection is open is lost. Every request and ack is
- * recorded, and the {@code await...} methods block on conditions (never sleep) and fail with what was seen.
+ * recorded, and the {@code await...} methods block on conditions (never sleep) and fail with what was seen (an
+ * {@link AssertionError}, as tests are its main users). It lives in main code, beside the simulated vendor APIs, so
+ * {@code investigator bench} can run the real Slack app against it; it knows neither Bolt nor the Slack SDK.
  */
 public final class FakeSlack implements AutoCloseable {
 

@@ -1,4 +1,4 @@
-package dev.investigator.slack.fake;
+package dev.investigator.sandbox.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

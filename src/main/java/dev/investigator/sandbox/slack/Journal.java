@@ -1,4 +1,4 @@
-package dev.investigator.slack.fake;
+package dev.investigator.sandbox.slack;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,8 +8,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
- * An append-only, thread-safe record that a test can wait on. The servers' threads append; the test thread
- * blocks on a condition (never a sleep) until enough matching entries are there, or fails naming what it saw.
+ * An append-only, thread-safe record that a test (or the benchmark) can wait on. The servers' threads append; the
+ * waiting thread blocks on a condition (never a sleep) until enough matching entries are there, or fails naming
+ * what it saw.
  */
 final class Journal<T> {
 
