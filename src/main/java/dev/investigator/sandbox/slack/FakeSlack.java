@@ -210,6 +210,14 @@ public final class FakeSlack implements AutoCloseable {
         return socket.connections();
     }
 
+    /**
+     * Every Socket Mode connection opened since start, closed ones included, in order, each with the
+     * {@link System#nanoTime()} at which the fake sent its {@code hello} (the moment the app is connected).
+     */
+    public List<SocketConnection> connectionLog() {
+        return socket.connectionLog();
+    }
+
     /** Socket Mode connections open right now. */
     public int openConnections() {
         return socket.openConnections();
@@ -223,6 +231,17 @@ public final class FakeSlack implements AutoCloseable {
     /** Sends a {@code slash_commands} envelope; returns its envelope_id. */
     public String sendSlashCommand(SlashCommand command) {
         return send(envelopes.slashCommand(command, web.newResponseUrl()));
+    }
+
+    /**
+     * Sends several {@code slash_commands} envelopes as one burst, the way Slack delivers a busy moment: every
+     * envelope is built first, then all are written back to back. Returns their envelope_ids, in order.
+     */
+    public List<String> sendSlashCommands(List<SlashCommand> commands) {
+        List<Envelopes.Envelope> built = commands.stream()
+                .map(c -> envelopes.slashCommand(c, web.newResponseUrl())).toList();
+        socket.sendAll(built);
+        return built.stream().map(Envelopes.Envelope::id).toList();
     }
 
     /** Sends an {@code interactive} {@code block_actions} envelope for a button click; returns its envelope_id. */

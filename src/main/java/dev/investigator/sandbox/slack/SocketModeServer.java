@@ -46,7 +46,7 @@ final class SocketModeServer extends WebSocketServer {
 
     private final Envelopes envelopes;
     private final Journal<Ack> acks;
-    private final Journal<String> opened = new Journal<>();
+    private final Journal<SocketConnection> opened = new Journal<>();
     private final Json json;
     private final Set<String> tickets = ConcurrentHashMap.newKeySet();
     private final CountDownLatch started = new CountDownLatch(1);
@@ -73,6 +73,9 @@ final class SocketModeServer extends WebSocketServer {
     static SocketModeServer start(Envelopes envelopes, Journal<Ack> acks, Json json) {
         SocketModeServer server = new SocketModeServer(envelopes, acks, json);
         server.setReuseAddr(true);
+        // Slack's Socket Mode front end (Envoy) sends without Nagle's delay; without this the fake would hold a
+        // burst of envelopes back until the client's delayed TCP ACK, and charge that to the app's ack latency.
+        server.setTcpNoDelay(true);
         server.setDaemon(true);
         server.start();
         try {
@@ -111,6 +114,11 @@ final class SocketModeServer extends WebSocketServer {
         opened.awaitCount(c -> true, n, timeout, n + " Socket Mode connection(s)");
     }
 
+    /** Every connection opened since start, in order, with when its hello went out. */
+    List<SocketConnection> connectionLog() {
+        return opened.all();
+    }
+
     /** Sends the envelope to the newest connection that takes envelopes, or keeps it for the next one. */
     void send(String envelopeId, String envelopeJson) {
         synchronized (lock) {
@@ -123,6 +131,15 @@ final class SocketModeServer extends WebSocketServer {
                 deliverable.remove(target);
             }
             pending.add(new Pending(envelopeId, envelopeJson));
+        }
+    }
+
+    /** Sends envelopes back to back under one lock, so nothing the fake does comes between them. */
+    void sendAll(List<Envelopes.Envelope> batch) {
+        synchronized (lock) {
+            for (Envelopes.Envelope envelope : batch) {
+                send(envelope.id(), envelope.json());
+            }
         }
     }
 
@@ -190,9 +207,11 @@ final class SocketModeServer extends WebSocketServer {
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        long helloNanos;
         synchronized (lock) {
             open.add(conn);
             deliverable.add(conn);
+            helloNanos = System.nanoTime();
             conn.send(envelopes.hello(open.size()));
             while (!pending.isEmpty()) {
                 Pending next = pending.peek();
@@ -203,7 +222,7 @@ final class SocketModeServer extends WebSocketServer {
             }
         }
         // Counted last: once awaitConnections(n) returns, queued envelopes are already on their way.
-        opened.add("connection-" + connectionNumbers.incrementAndGet());
+        opened.add(new SocketConnection(connectionNumbers.incrementAndGet(), helloNanos));
     }
 
     @Override

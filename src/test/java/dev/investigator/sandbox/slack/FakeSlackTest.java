@@ -351,6 +351,26 @@ class FakeSlackTest {
         }
 
         @Test
+        void aBurstOfCommandsArrivesInOrderAndEachAckIsTimedFromItsOwnSend() throws Exception {
+            try (RecordingClient client = RecordingClient.connect(newSocketUrl())) {
+                assertThat(parse(client.next()).get("type").asText()).isEqualTo("hello");
+                List<String> ids = fake.sendSlashCommands(List.of(
+                        new SlashCommand("/investigate", "checkout", "C1", "alerts", "U0ALICE", "alice"),
+                        new SlashCommand("/investigate", "search", "C1", "alerts", "U0ALICE", "alice"),
+                        new SlashCommand("/investigate", "catalog", "C1", "alerts", "U0ALICE", "alice")));
+
+                assertThat(ids).doesNotHaveDuplicates().hasSize(3);
+                for (String id : ids) {
+                    JsonNode envelope = parse(client.next());
+                    assertThat(envelope.get("envelope_id").asText()).isEqualTo(id);
+                    client.send("{\"envelope_id\":\"" + id + "\"}");
+                }
+                assertThat(ids).allSatisfy(id -> assertThat(fake.awaitAck(id, WAIT).latency()).isPositive());
+                assertThat(fake.acks()).extracting(Ack::envelopeId).containsExactlyElementsOf(ids);
+            }
+        }
+
+        @Test
         void aSocketModeUrlWorksOnlyOnce() throws Exception {
             String url = newSocketUrl();
             try (RecordingClient first = RecordingClient.connect(url)) {
@@ -562,6 +582,9 @@ class FakeSlackTest {
             assertThat(nextSeen()).isEqualTo("search 2h|C1");
             assertThat(fake.connections()).isEqualTo(2);
             assertThat(fake.calls("apps.connections.open")).hasSize(opensBefore + 1);
+            List<SocketConnection> log = fake.connectionLog();
+            assertThat(log).extracting(SocketConnection::number).containsExactly(1, 2);
+            assertThat(log.get(1).helloNanos()).as("the reconnect's hello comes later").isGreaterThan(log.get(0).helloNanos());
         }
 
         @Test
