@@ -106,6 +106,12 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().resideInAnyPackage(VENDOR_SDKS)
             .because("the sandbox plays the vendors; it must not borrow their clients or our adapters");
 
-    static final ArchRule nothingDependsOnTheWiring = noClasses().that().resideOutsideOfPackages("dev.investigator.app..", "dev.investigator")
+    // The benchmark runs the app as `run --sandbox` wires it, so it may know the wiring (and everything else).
+    static final ArchRule nothingDependsOnTheWiring = noClasses().that().resideOutsideOfPackages(
+                    "dev.investigator.app..", "dev.investigator.bench..", "dev.investigator")
             .should().dependOnClassesThat().resideInAnyPackage("dev.investigator.app..");
+
+    static final ArchRule onlyTheCommandLineRunsTheBenchmark = noClasses().that().resideOutsideOfPackages(
+                    "dev.investigator.app..", "dev.investigator.bench..", "dev.investigator")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.investigator.bench..");
 }

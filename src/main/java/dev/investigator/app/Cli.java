@@ -89,7 +89,7 @@ public final class Cli {
                 case "investigate" -> investigate(rest, options);
                 case "config" -> showConfig();
                 case "run" -> runSlack(rest);
-                case "bench" -> new Bench(clock, out).run(rest.isEmpty() ? "checkout" : rest.get(0));
+                case "bench" -> new dev.investigator.bench.BenchCommand(clock, out, err).run(rest);
                 case "help", "--help", "-h" -> help();
                 default -> {
                     err.println("unknown command '" + command + "'");
@@ -243,7 +243,9 @@ public final class Cli {
                   investigator run [--sandbox]                 the Slack app over Socket Mode (SLACK_BOT_TOKEN, SLACK_APP_TOKEN);
                                                                --sandbox answers from the simulated vendor APIs
                   investigator config                          print the loaded configuration (secrets redacted)
-                  investigator bench [service]                 wall time vs the slowest simulated source, API calls
+                  investigator bench [options]                 the whole app against a local fake Slack and simulated
+                                                               vendor APIs: start-up, ack latency, wall time vs the
+                                                               slowest source, API calls, memory (bench --help)
 
                 window: 15m, 30m, 2h, 1d (default 30m, 1m to 7d), 14:00-14:30, or 2026-11-20 14:00-15:10 (team's zone)
                 options: --lang en|ja   --format text|blocks   --no-color

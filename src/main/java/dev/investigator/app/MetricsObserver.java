@@ -5,12 +5,15 @@ import dev.investigator.ops.InvestigatorMetrics;
 import dev.investigator.slack.SlackObserver;
 import java.time.Duration;
 
-/** Feeds what the Slack app reports into the Prometheus metrics (the two packages do not know each other). */
-final class MetricsObserver implements SlackObserver {
+/**
+ * Feeds what the Slack app reports into the Prometheus metrics (the two packages do not know each other). Public
+ * so the benchmark observes the Slack app through the same path as {@code run}.
+ */
+public final class MetricsObserver implements SlackObserver {
 
     private final InvestigatorMetrics metrics;
 
-    MetricsObserver(InvestigatorMetrics metrics) {
+    public MetricsObserver(InvestigatorMetrics metrics) {
         this.metrics = metrics;
     }
 

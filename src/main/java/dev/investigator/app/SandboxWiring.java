@@ -8,17 +8,20 @@ import dev.investigator.source.xray.XRayConnection;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Points the real clients at a running sandbox: its catalog, its URLs, and credentials it accepts. */
-final class SandboxWiring {
+/**
+ * Points the real clients at a running sandbox: its catalog, its URLs, and credentials it accepts. Public for
+ * {@code dev.investigator.bench}, which wires the sandbox the way {@code run --sandbox} does.
+ */
+public final class SandboxWiring {
 
     static final String CATALOG = "/sandbox/investigator.yml";
-    static final XRayConnection.StaticKeys AWS_KEYS = new XRayConnection.StaticKeys("SANDBOXACCESSKEY", "sandbox-secret");
+    public static final XRayConnection.StaticKeys AWS_KEYS = new XRayConnection.StaticKeys("SANDBOXACCESSKEY", "sandbox-secret");
 
     private SandboxWiring() {
     }
 
     /** The sandbox catalog; vendor endpoints from the sandbox, anything else (SLACK_API_URL...) from {@code env}. */
-    static AppConfig config(Sandbox sandbox, Map<String, String> env) {
+    public static AppConfig config(Sandbox sandbox, Map<String, String> env) {
         Map<String, String> merged = new HashMap<>(env);
         merged.keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("SENTRY_") || k.startsWith("AWS_"));
         merged.put("DD_SITE", sandbox.datadogUrl().toString());
@@ -28,7 +31,7 @@ final class SandboxWiring {
     }
 
     /** Vendor credentials the sandbox accepts, with the Slack tokens of {@code real} kept. */
-    static Secrets secrets(Secrets real) {
+    public static Secrets secrets(Secrets real) {
         return new Secrets(real.slackBotToken(), real.slackAppToken(),
                 "sandbox-datadog-api-key", "sandbox-datadog-app-key", "sandbox-sentry-token");
     }
