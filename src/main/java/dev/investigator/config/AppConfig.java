@@ -48,6 +48,18 @@ public record AppConfig(
                 sentryUrl, sentryOrganization, xrayRegion, xrayEndpoint, other, catalog, rotation, alerts);
     }
 
+    /** The same configuration watching other alert channels. */
+    public AppConfig withAlerts(AlertSettings other) {
+        return new AppConfig(origin, locale, zone, defaultWindow, investigationDeadline, sourceDeadline, datadogSite,
+                sentryUrl, sentryOrganization, xrayRegion, xrayEndpoint, slack, catalog, rotation, other);
+    }
+
+    /** The same configuration with another rotation (or none). */
+    public AppConfig withRotation(Optional<RotationSettings> other) {
+        return new AppConfig(origin, locale, zone, defaultWindow, investigationDeadline, sourceDeadline, datadogSite,
+                sentryUrl, sentryOrganization, xrayRegion, xrayEndpoint, slack, catalog, other, alerts);
+    }
+
     /** A readable summary for start-up logs and {@code config} output. */
     public String describe() {
         return "config " + origin
