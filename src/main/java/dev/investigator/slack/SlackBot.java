@@ -198,6 +198,11 @@ public final class SlackBot implements AutoCloseable {
         }
     }
 
+    /** One look at the daily check, as the timer does every 30 seconds (tests drive it with their own clock). */
+    void dailyTick() {
+        daily.tick();
+    }
+
     public boolean connected() {
         return !shuttingDown && connector.connected();
     }

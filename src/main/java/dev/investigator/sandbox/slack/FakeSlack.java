@@ -56,11 +56,13 @@ public final class FakeSlack implements AutoCloseable {
     private final Journal<ApiCall> calls;
     private final Journal<ResponsePost> responses;
     private final Journal<Ack> acks;
+    private final Messages messages;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private FakeSlack(Channels channels, Faults faults, WebApiMethods methods, Envelopes envelopes,
                       WebApiServer web, SocketModeServer socket, Journal<ApiCall> calls,
-                      Journal<ResponsePost> responses, Journal<Ack> acks) {
+                      Journal<ResponsePost> responses, Journal<Ack> acks, Messages messages) {
+        this.messages = messages;
         this.channels = channels;
         this.faults = faults;
         this.methods = methods;
@@ -93,7 +95,7 @@ public final class FakeSlack implements AutoCloseable {
         Journal<ResponsePost> responses = new Journal<>();
         try {
             WebApiServer web = WebApiServer.start(new WebApi(methods, faults), calls, responses, json, clock);
-            return new FakeSlack(channels, faults, methods, envelopes, web, socket, calls, responses, acks);
+            return new FakeSlack(channels, faults, methods, envelopes, web, socket, calls, responses, acks, messages);
         } catch (IOException e) {
             socket.shutdown();
             throw new UncheckedIOException("cannot start the fake Slack Web API", e);
@@ -194,6 +196,14 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** Every POST to a response_url, in arrival order. */
+    /**
+     * The messages the channel holds as they are now (posted by the app, delivered as events), first posted first:
+     * each has its {@code ts}, {@code thread_ts} for replies, {@code text} and {@code blocks}.
+     */
+    public List<com.fasterxml.jackson.databind.JsonNode> messages(String channelId) {
+        return List.copyOf(messages.in(channelId));
+    }
+
     public List<ResponsePost> responses() {
         return responses.all();
     }

@@ -1,7 +1,8 @@
 package dev.investigator.sandbox.slack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.Set;
  */
 final class Messages {
 
-    private final Map<String, ObjectNode> byKey = new HashMap<>();
+    private final Map<String, ObjectNode> byKey = new LinkedHashMap<>();
     private final Set<String> reactions = new HashSet<>();
 
     synchronized void put(String channel, String ts, ObjectNode message) {
@@ -26,6 +27,12 @@ final class Messages {
     synchronized Optional<ObjectNode> get(String channel, String ts) {
         ObjectNode message = byKey.get(key(channel, ts));
         return message == null ? Optional.empty() : Optional.of(message.deepCopy());
+    }
+
+    /** Copies of the channel's messages, first written first (an update keeps its place). */
+    synchronized List<ObjectNode> in(String channel) {
+        return byKey.entrySet().stream().filter(e -> e.getKey().startsWith(channel + " "))
+                .map(e -> e.getValue().deepCopy()).toList();
     }
 
     /** False when that reaction is already on that message. */
