@@ -35,6 +35,7 @@ public final class UsageText {
                 messages.get("help.title"),
                 messages.get("usage.line"),
                 messages.get("usage.windows"),
-                messages.get("usage.services", String.join(", ", services)));
+                messages.get("usage.services", String.join(", ", services)),
+                messages.get("usage.more"));
     }
 }
