@@ -2,9 +2,6 @@ package dev.investigator.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.investigator.investigation.ChangePointDetector;
-import dev.investigator.investigation.Correlator;
-import dev.investigator.investigation.EvidenceSource;
 import dev.investigator.investigation.Investigator;
 import dev.investigator.model.Gap;
 import dev.investigator.model.GapReason;
@@ -21,11 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -47,45 +40,33 @@ class OneSourceBrokenTest {
     private static final Messages EN = Messages.load(Language.EN);
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
-    private static final Map<Vendor, VendorFake> fakes = new EnumMap<>(Vendor.class);
-    private static final List<EvidenceSource> sources = new ArrayList<>();
-    private static ExecutorService executor;
+    private static ThreeFakes vendors;
 
     @BeforeAll
     static void startFakes() {
-        for (Vendor vendor : Vendor.values()) {
-            VendorFake fake = vendor.fake();
-            fakes.put(vendor, fake);
-            sources.add(fake.source(CLOCK, FaultMatrixTest.RETRIES));
-        }
-        executor = Executors.newFixedThreadPool(6);
+        vendors = new ThreeFakes(CLOCK, FaultMatrixTest.RETRIES);
     }
 
     @AfterAll
     static void stopFakes() {
-        executor.shutdownNow();
-        fakes.values().forEach(VendorFake::close);
+        vendors.close();
     }
 
     @ParameterizedTest(name = "{0} × {1}, the others healthy")
     @MethodSource("dev.investigator.faults.FaultMatrixTest#cells")
     void theReportNamesTheGapAndKeepsTheOtherSourcesEvidence(Vendor broken, Fault fault) throws Exception {
-        fakes.forEach((vendor, fake) -> {
-            fake.failWith(vendor == broken ? fault : Fault.NONE);
-            fake.server.reset();
-        });
+        vendors.failOnly(broken, fault);
         Duration budget = fault == Fault.SLOW ? SLOW_BUDGET : BUDGET;
-        Investigator investigator = new Investigator(sources, new Correlator(new ChangePointDetector()), executor, CLOCK,
-                budget, budget.plus(GRACE));
+        Investigator investigator = vendors.investigator(budget, budget.plus(GRACE));
         // Every vendor answers the same 30-minute window; the huge cells are huge within it.
-        InvestigationQuery query = fakes.get(Vendor.DATADOG).query(Fault.NONE);
+        InvestigationQuery query = vendors.get(Vendor.DATADOG).query(Fault.NONE);
 
         Investigation investigation = investigator.investigate(query).get(budget.plus(GRACE).plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
 
         assertThat(investigation.elapsed()).isLessThan(budget.plus(GRACE));
         assertThat(investigation.reports()).extracting(SourceReport::source)
-                .containsExactlyInAnyOrderElementsOf(fakes.values().stream().map(VendorFake::kind).toList());
-        VendorFake brokenFake = fakes.get(broken);
+                .containsExactlyInAnyOrderElementsOf(vendors.all().values().stream().map(VendorFake::kind).toList());
+        VendorFake brokenFake = vendors.get(broken);
         Outcome expected = Outcome.of(fault, brokenFake, FaultMatrixTest.MAX_RETRIES);
         SourceReport brokenReport = investigation.report(brokenFake.kind()).orElseThrow();
 
@@ -103,7 +84,7 @@ class OneSourceBrokenTest {
                 case HUGE -> brokenFake.assertHugeIsCapped(brokenReport.evidence().orElseThrow());
             }
         }
-        fakes.forEach((vendor, fake) -> {
+        vendors.all().forEach((vendor, fake) -> {
             if (vendor != broken) {
                 SourceReport report = investigation.report(fake.kind()).orElseThrow();
                 assertThat(report.gap()).as("%s is healthy", vendor).isEmpty();

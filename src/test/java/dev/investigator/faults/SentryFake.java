@@ -28,7 +28,7 @@ import mockwebserver3.RecordedRequest;
  */
 final class SentryFake extends VendorFake {
 
-    static final String PROJECT = "/api/0/projects/acme/checkout/";
+    static final String PROJECTS = "/api/0/projects/acme/";
     static final String ISSUES = "/api/0/organizations/acme/issues/";
     /** Issues the source keeps at most: 2 pages of 25, the bound it pages to. */
     static final int MAX_ISSUES = 50;
@@ -77,7 +77,8 @@ final class SentryFake extends VendorFake {
 
     @Override
     MockResponse healthy(RecordedRequest request, String path, int attempt) {
-        if (path.equals(PROJECT)) {
+        if (path.startsWith(PROJECTS)) {
+            // Every service's project exists; checkout's fixture stands for all of them.
             return json(200, fixture("sentry/project_checkout.json")).build();
         }
         if (path.equals(ISSUES)) {
