@@ -34,6 +34,7 @@ abstract class VendorFake implements AutoCloseable {
 
     final RecordingServer server = new RecordingServer(this::respond);
     private volatile Fault fault = Fault.NONE;
+    private volatile RecordingServer.Responder primaryOverride;
 
     abstract SourceKind kind();
 
@@ -88,6 +89,12 @@ abstract class VendorFake implements AutoCloseable {
         return fault;
     }
 
+    /** The main endpoint answers through {@code responder} instead of a {@link Fault}; null to stop. */
+    VendorFake answerPrimaryWith(RecordingServer.Responder responder) {
+        this.primaryOverride = responder;
+        return this;
+    }
+
     int primaryHits() {
         return server.count(primaryPath());
     }
@@ -95,6 +102,10 @@ abstract class VendorFake implements AutoCloseable {
     private MockResponse respond(RecordedRequest request, String path, int attempt) {
         if (!path.equals(primaryPath())) {
             return healthy(request, path, attempt);
+        }
+        RecordingServer.Responder override = primaryOverride;
+        if (override != null) {
+            return override.respond(request, path, attempt);
         }
         return switch (fault) {
             case NONE -> healthy(request, path, attempt);
