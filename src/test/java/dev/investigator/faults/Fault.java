@@ -22,6 +22,8 @@ enum Fault {
     UNAVAILABLE_503,
     /** The connection is closed before any byte of the answer. */
     DROPPED_CONNECTION,
+    /** A 200 whose connection is closed while the body is being sent. */
+    DROPPED_MID_BODY,
     /** A 200 whose JSON body is cut off half-way. */
     TRUNCATED_JSON,
     /** A 200 with valid JSON of another shape. */

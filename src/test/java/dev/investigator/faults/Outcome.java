@@ -32,6 +32,10 @@ record Outcome(Optional<Found> found, Optional<GapReason> reason, OptionalInt st
             case SERVER_ERROR_500 -> gap(GapReason.SERVER_ERROR, OptionalInt.of(500), tries);
             case UNAVAILABLE_503 -> gap(GapReason.SERVER_ERROR, OptionalInt.of(503), tries);
             case DROPPED_CONNECTION -> gap(GapReason.NETWORK, OptionalInt.empty(), tries);
+            case DROPPED_MID_BODY -> vendor.detectsShortBody()
+                    ? gap(GapReason.NETWORK, OptionalInt.empty(), tries)
+                    // The client hands the parser a body that simply ends: it reads as cut-off JSON, not retried.
+                    : gap(GapReason.MALFORMED_RESPONSE, OptionalInt.empty(), 1);
             // A body that cannot be read will not read better the second time.
             case TRUNCATED_JSON, WRONG_SHAPE -> gap(GapReason.MALFORMED_RESPONSE, OptionalInt.empty(), 1);
             case EMPTY -> found(Found.EMPTY, 1);

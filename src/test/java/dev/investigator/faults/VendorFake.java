@@ -53,6 +53,14 @@ abstract class VendorFake implements AutoCloseable {
     /** Requests to the other endpoints one collection may make at most. */
     abstract int secondaryRequestsAtMost();
 
+    /**
+     * Whether the vendor's HTTP client notices a body shorter than its Content-Length (a connection dropped
+     * mid-answer) as a transport failure, rather than handing the parser a body that just ends.
+     */
+    boolean detectsShortBody() {
+        return true;
+    }
+
     /** The query of a cell: the service from the example catalog, and a window that suits the fault. */
     abstract InvestigationQuery query(Fault fault);
 
@@ -118,6 +126,9 @@ abstract class VendorFake implements AutoCloseable {
             case SERVER_ERROR_500 -> error(500);
             case UNAVAILABLE_503 -> error(503);
             case DROPPED_CONNECTION -> new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+            case DROPPED_MID_BODY -> new MockResponse.Builder(healthy(request, path, attempt))
+                    .throttleBody(512, 1, TimeUnit.MILLISECONDS)
+                    .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
             case TRUNCATED_JSON -> truncated(request);
             case WRONG_SHAPE -> wrongShape();
             case EMPTY -> empty(request);
