@@ -29,8 +29,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,6 +52,11 @@ public final class DatadogSource implements EvidenceSource, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DatadogSource.class);
     private static final int MAX_CONCURRENT_REQUESTS = 16;
+    /**
+     * Requests waiting for one of those: when Datadog is slow (or many investigations run at once) they queue, and
+     * each caller still gives up at its own deadline, as a TIMEOUT.
+     */
+    private static final int MAX_QUEUED_REQUESTS = 512;
     /** A deploy just before the window is often the cause, so events are read from an hour earlier. */
     private static final Duration EVENTS_LOOKBACK = Duration.ofHours(1);
 
@@ -78,11 +83,14 @@ public final class DatadogSource implements EvidenceSource, AutoCloseable {
         this.metricsApi = new MetricsApi(client);
         this.eventsApi = new EventsApi(client);
         AtomicInteger threads = new AtomicInteger();
-        this.requests = new ThreadPoolExecutor(0, MAX_CONCURRENT_REQUESTS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, "datadog-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_CONCURRENT_REQUESTS, MAX_CONCURRENT_REQUESTS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(MAX_QUEUED_REQUESTS), task -> {
+                    Thread thread = new Thread(task, "datadog-http-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.requests = pool;
     }
 
     @Override
@@ -132,11 +140,14 @@ public final class DatadogSource implements EvidenceSource, AutoCloseable {
         }
         Future<T> pending;
         try {
-            pending = requests.submit(call);
+            // Counted when it leaves the queue: a request given up while queued was never sent.
+            pending = requests.submit(() -> {
+                calls.incrementAndGet();
+                return call.call();
+            });
         } catch (RejectedExecutionException busy) {
             throw SourceFailure.of(GapReason.INTERNAL, "too many Datadog requests in flight");
         }
-        calls.incrementAndGet();
         try {
             return pending.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException slow) {
