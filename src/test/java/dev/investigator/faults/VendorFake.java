@@ -35,6 +35,7 @@ abstract class VendorFake implements AutoCloseable {
     final RecordingServer server = new RecordingServer(this::respond);
     private volatile Fault fault = Fault.NONE;
     private volatile RecordingServer.Responder primaryOverride;
+    private volatile Duration latency = Duration.ZERO;
 
     abstract SourceKind kind();
 
@@ -97,6 +98,12 @@ abstract class VendorFake implements AutoCloseable {
         return fault;
     }
 
+    /** Every answer, on every endpoint, starts only after {@code latency}: a healthy but busy vendor. */
+    VendorFake withLatency(Duration latency) {
+        this.latency = latency;
+        return this;
+    }
+
     /** The main endpoint answers through {@code responder} instead of a {@link Fault}; null to stop. */
     VendorFake answerPrimaryWith(RecordingServer.Responder responder) {
         this.primaryOverride = responder;
@@ -108,6 +115,13 @@ abstract class VendorFake implements AutoCloseable {
     }
 
     private MockResponse respond(RecordedRequest request, String path, int attempt) {
+        MockResponse response = answer(request, path, attempt);
+        Duration delay = latency;
+        return delay.isZero() ? response
+                : new MockResponse.Builder(response).headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS).build();
+    }
+
+    private MockResponse answer(RecordedRequest request, String path, int attempt) {
         if (!path.equals(primaryPath())) {
             return healthy(request, path, attempt);
         }
