@@ -36,7 +36,7 @@ class OneSourceBrokenTest {
     private static final Clock CLOCK = Clock.systemUTC();
     private static final Duration BUDGET = Duration.ofSeconds(10);
     private static final Duration SLOW_BUDGET = Duration.ofMillis(600);
-    private static final Duration GRACE = Duration.ofSeconds(1);
+    private static final Duration GRACE = FaultMatrixTest.GRACE;
     private static final Messages EN = Messages.load(Language.EN);
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 

@@ -17,7 +17,6 @@ import dev.investigator.source.sentry.SentrySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
