@@ -45,7 +45,8 @@ public final class QueryParser {
     private static final Pattern ABSOLUTE = Pattern.compile(
             "(?:(\\d{4})-(\\d{1,2})-(\\d{1,2})\\s+)?(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})");
     private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u301c\\uff5e~]");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
+    /** Control and format characters, line breaks, and surrogate halves without their other half (Cs). */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cs}]");
 
     private final ServiceCatalog catalog;
     private final ZoneId zone;
@@ -191,7 +192,12 @@ public final class QueryParser {
 
     private static String echo(String text) {
         String clean = CONTROL.matcher(text).replaceAll("");
-        return clean.length() <= MAX_ECHO ? clean : clean.substring(0, MAX_ECHO) + "…";
+        if (clean.length() <= MAX_ECHO) {
+            return clean;
+        }
+        // Never cut an emoji (a surrogate pair) in half: the echo would end in an unpaired surrogate.
+        int end = Character.isHighSurrogate(clean.charAt(MAX_ECHO - 1)) ? MAX_ECHO - 1 : MAX_ECHO;
+        return clean.substring(0, end) + "…";
     }
 
     public Optional<ServiceDefinition> service(String name) {

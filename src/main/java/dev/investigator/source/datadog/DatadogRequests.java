@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class DatadogRequests implements AutoCloseable {
 
     static final int MAX_CONCURRENT_REQUESTS = 16;
+    /**
+     * Requests waiting for one of those: when Datadog is slow (or many investigations run at once) they queue, and
+     * each caller still gives up at its own deadline, as a TIMEOUT — a busy vendor is not a bug of ours.
+     */
+    private static final int MAX_QUEUED_REQUESTS = 512;
 
     private final Duration requestTimeout;
     private final DatadogFailures failures;
@@ -32,11 +37,14 @@ final class DatadogRequests implements AutoCloseable {
         this.requestTimeout = requestTimeout;
         this.failures = failures;
         AtomicInteger threads = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(0, MAX_CONCURRENT_REQUESTS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, threadName + "-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(MAX_CONCURRENT_REQUESTS, MAX_CONCURRENT_REQUESTS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(MAX_QUEUED_REQUESTS), task -> {
+                    Thread thread = new Thread(task, threadName + "-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        this.pool = executor;
     }
 
     /** Sends one request on the pool and waits for it no longer than the request timeout or the deadline. */
@@ -47,11 +55,14 @@ final class DatadogRequests implements AutoCloseable {
         }
         Future<T> pending;
         try {
-            pending = pool.submit(call);
+            // Counted when it leaves the queue: a request given up while queued was never sent.
+            pending = pool.submit(() -> {
+                calls.incrementAndGet();
+                return call.call();
+            });
         } catch (RejectedExecutionException busy) {
             throw SourceFailure.of(GapReason.INTERNAL, "too many Datadog requests in flight");
         }
-        calls.incrementAndGet();
         try {
             return pending.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException slow) {

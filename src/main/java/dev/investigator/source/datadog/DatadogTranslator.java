@@ -32,6 +32,11 @@ final class DatadogTranslator {
 
     private static final Logger log = LoggerFactory.getLogger(DatadogTranslator.class);
     private static final int MAX_TITLE = 200;
+    /**
+     * Points kept per series: more than ten times the 60 to 120 the plan asks for, so a real answer is never cut.
+     * A denser one (a proxy, a misread interval) keeps its most recent points, where the incident is.
+     */
+    static final int MAX_POINTS = 1_500;
 
     private final DatadogLinks links;
 
@@ -133,10 +138,14 @@ final class DatadogTranslator {
         return data.getAttributes();
     }
 
-    /** The row's finite values on their times; nulls (no data) are dropped, never zero. */
+    /** The row's finite values on their times (the most recent {@link #MAX_POINTS}); nulls (no data) are dropped, never zero. */
     static List<DataPoint> points(List<Long> times, List<Double> row) {
-        List<DataPoint> points = new ArrayList<>(row.size());
-        for (int j = 0; j < row.size(); j++) {
+        int first = Math.max(0, row.size() - MAX_POINTS);
+        if (first > 0) {
+            log.warn("Datadog answered {} points for one series; keeping the last {}", row.size(), MAX_POINTS);
+        }
+        List<DataPoint> points = new ArrayList<>(row.size() - first);
+        for (int j = first; j < row.size(); j++) {
             Double value = row.get(j);
             Long at = times.get(j);
             if (value != null && at != null && Double.isFinite(value)) {

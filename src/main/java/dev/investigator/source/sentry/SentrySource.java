@@ -113,8 +113,13 @@ public final class SentrySource implements EvidenceSource {
     private record Pages(List<IssueDto> issues, boolean truncated) {
     }
 
-    /** Follows Sentry's cursor up to {@code maxPages}; {@code truncated} when more issues existed than were read. */
+    /**
+     * Follows Sentry's cursor up to {@code maxPages}, keeping at most {@code maxPages} pages' worth of issues;
+     * {@code truncated} when more issues existed than were kept.
+     */
     private Pages readPages(IssuesRequest request, Deadline deadline, AtomicInteger calls, String service) {
+        // A server that ignores "limit" (a proxy, an old self-hosted release) must not size the report.
+        int maxIssues = maxPages * SentryApi.PAGE_LIMIT;
         Map<String, IssueDto> issues = new LinkedHashMap<>();
         Optional<String> cursor = Optional.empty();
         for (int page = 1; ; page++) {
@@ -134,8 +139,9 @@ public final class SentrySource implements EvidenceSource {
             // Counts move while we page; an issue seen on both pages is kept once, as first seen.
             result.issues().forEach(issue -> issues.putIfAbsent(issue.id() == null ? "" : issue.id(), issue));
             cursor = result.nextCursor();
-            if (cursor.isEmpty() || page >= maxPages) {
-                return new Pages(List.copyOf(issues.values()), cursor.isPresent());
+            if (cursor.isEmpty() || page >= maxPages || issues.size() >= maxIssues) {
+                List<IssueDto> kept = issues.values().stream().limit(maxIssues).toList();
+                return new Pages(kept, cursor.isPresent() || issues.size() > maxIssues);
             }
         }
     }

@@ -40,6 +40,12 @@ final class XRayTranslator {
 
     static final int MAX_EXAMPLES = 5;
     static final int MAX_ENDPOINTS = 5;
+    /**
+     * Root causes and graph edges kept, most telling first: thousands of traces can blame thousands of distinct
+     * (service, exception) pairs and a graph can have thousands of nodes, but a report reads only the top few.
+     */
+    static final int MAX_ROOT_CAUSES = 10;
+    static final int MAX_EDGES = 20;
     /** A minute is a fault onset when it has at least this many faulty traces... */
     static final int ONSET_MIN_FAULTS = 2;
     /** ...that are at least this share of the minute's traces. */
@@ -142,6 +148,7 @@ final class XRayTranslator {
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<Culprit, Long>comparingByValue().reversed()
                         .thenComparing(e -> e.getKey().service()).thenComparing(e -> e.getKey().exception()))
+                .limit(MAX_ROOT_CAUSES)
                 .map(e -> new RootCause(e.getKey().service(), e.getKey().exception(), e.getValue(),
                         e.getValue() / denominator))
                 .toList();
@@ -446,6 +453,7 @@ final class XRayTranslator {
                         .thenComparing(Comparator.comparingLong(ServiceEdge::errors).reversed())
                         .thenComparing(Comparator.comparingLong(ServiceEdge::requests).reversed())
                         .thenComparing(ServiceEdge::to))
+                .limit(MAX_EDGES)
                 .toList();
     }
 
