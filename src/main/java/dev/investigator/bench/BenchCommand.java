@@ -38,6 +38,7 @@ public final class BenchCommand {
             return Cli.OK;
         }
         BenchOptions options = BenchOptions.parse(args);
+        Machine machine = Machine.probe(); // before the run, so the load average is other work's, not ours
         long started = System.nanoTime();
         BenchTable table;
         try {
@@ -47,7 +48,7 @@ public final class BenchCommand {
             return Cli.FAILED;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        String section = section(Machine.probe(), options, args, clock.instant(), took, table);
+        String section = section(machine, options, args, clock.instant(), took, table);
         out.println(section);
         if (options.write().isPresent()) {
             BenchmarksFile.update(options.write().get(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), section);
@@ -88,14 +89,27 @@ public final class BenchCommand {
     static String section(Machine machine, BenchOptions options, List<String> args, Instant at, Duration took, BenchTable table) {
         String date = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
                 .format(at.atOffset(ZoneOffset.UTC));
-        String command = ("investigator bench " + String.join(" ", args)).strip();
+        String command = ("investigator bench " + String.join(" ", withoutWrite(args))).strip();
         return "## " + date.substring(0, 10) + " — `" + command + "`\n\n"
                 + "Machine: " + machine.cpu() + ", " + machine.cores() + " cores, " + machine.memory() + ". JDK: "
-                + machine.jdk() + ".\n"
+                + machine.jdk() + ". Load average when the run started: " + machine.load() + ".\n"
                 + String.format(Locale.ROOT, "Run at %s, %d s in all. Simulated latency per request: Datadog %d ms, "
-                                + "Sentry %d ms, X-Ray %d ms. %d warm-up commands, %d concurrent commands, %d runs of %s.%n%n",
+                                + "Sentry %d ms, X-Ray %d ms. %d warm-up commands, %d concurrent commands, %d runs of %s.\n\n",
                         date, took.toSeconds(), options.latency().datadog().toMillis(), options.latency().sentry().toMillis(),
                         options.latency().xray().toMillis(), options.warmUp(), options.commands(), options.runs(), options.service())
                 + table.markdown();
+    }
+
+    /** The options that shape the figures; where they were written to is not one of them. */
+    private static List<String> withoutWrite(List<String> args) {
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--write")) {
+                i++;
+            } else {
+                kept.add(args.get(i));
+            }
+        }
+        return kept;
     }
 }

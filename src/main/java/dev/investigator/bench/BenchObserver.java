@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Watches the Slack app from inside, through the same observer hook {@code run} feeds its metrics from (and passes
  * everything on to that observer): which investigations were posted and when, and how long the
- * {@code /investigate} handler took before it acked.
+ * {@code /investigate} handler took before it acked, and when each handler started.
  */
 final class BenchObserver implements SlackObserver {
 
@@ -25,6 +25,7 @@ final class BenchObserver implements SlackObserver {
     private final Condition changed = lock.newCondition();
     private final List<Posted> posted = new ArrayList<>();
     private final List<Duration> handlerTimes = new ArrayList<>();
+    private final List<Long> handlerStarts = new ArrayList<>();
 
     BenchObserver(SlackObserver next) {
         this.next = Objects.requireNonNull(next);
@@ -32,7 +33,14 @@ final class BenchObserver implements SlackObserver {
 
     @Override
     public void commandReceived(String kind) {
+        long now = System.nanoTime();
         next.commandReceived(kind);
+        lock.lock();
+        try {
+            handlerStarts.add(now);
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -95,6 +103,25 @@ final class BenchObserver implements SlackObserver {
                 left = changed.awaitNanos(left);
             }
             return List.copyOf(posted.subList(Math.min(from, posted.size()), Math.min(posted.size(), from + count)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int handlerStartCount() {
+        lock.lock();
+        try {
+            return handlerStarts.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** When handlers started ({@link System#nanoTime()}), since index {@code from}. */
+    List<Long> handlerStartsSince(int from) {
+        lock.lock();
+        try {
+            return List.copyOf(handlerStarts.subList(Math.min(from, handlerStarts.size()), handlerStarts.size()));
         } finally {
             lock.unlock();
         }

@@ -16,29 +16,29 @@ import java.util.Optional;
  * @param cores  processors the JVM may use
  * @param memory total memory, e.g. "23.5 GiB", or "unknown memory"
  * @param jdk    vendor, version and VM, e.g. "Debian 17.0.15, OpenJDK 64-Bit Server VM"
+ * @param load   the 1-minute load average when the run started, e.g. "0.12", or "unknown": other work on the
+ *               machine shows in every figure
  */
-record Machine(String cpu, int cores, String memory, String jdk) {
+record Machine(String cpu, int cores, String memory, String jdk, String load) {
 
     static Machine probe() {
-        return describe(read(Path.of("/proc/cpuinfo")), read(Path.of("/proc/meminfo")),
+        return describe(read(Path.of("/proc/cpuinfo")), read(Path.of("/proc/meminfo")), read(Path.of("/proc/loadavg")),
                 Runtime.getRuntime().availableProcessors(), Map.of(
                         "java.vendor", System.getProperty("java.vendor", "?"),
                         "java.version", System.getProperty("java.version", "?"),
                         "java.vm.name", System.getProperty("java.vm.name", "?")));
     }
 
-    /** From the text of /proc/cpuinfo and /proc/meminfo (empty when absent) and the JVM's properties. */
-    static Machine describe(List<String> cpuinfo, List<String> meminfo, int cores, Map<String, String> jvm) {
+    /** From the text of /proc/cpuinfo, /proc/meminfo and /proc/loadavg (empty when absent) and the JVM's properties. */
+    static Machine describe(List<String> cpuinfo, List<String> meminfo, List<String> loadavg, int cores,
+            Map<String, String> jvm) {
         String cpu = field(cpuinfo, "model name").orElse("unknown CPU");
         String memory = field(meminfo, "MemTotal")
                 .map(v -> String.format(Locale.ROOT, "%.1f GiB", ProcessMemory.kibibytes(v) / (1024.0 * 1024.0)))
                 .orElse("unknown memory");
         String jdk = jvm.get("java.vendor") + " " + jvm.get("java.version") + ", " + jvm.get("java.vm.name");
-        return new Machine(cpu, cores, memory, jdk);
-    }
-
-    String describe() {
-        return cpu + ", " + cores + " cores, " + memory + "; JDK " + jdk;
+        String load = loadavg.isEmpty() || loadavg.get(0).isBlank() ? "unknown" : loadavg.get(0).trim().split("\\s+")[0];
+        return new Machine(cpu, cores, memory, jdk, load);
     }
 
     private static Optional<String> field(List<String> lines, String name) {

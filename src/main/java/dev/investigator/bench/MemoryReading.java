@@ -22,9 +22,11 @@ final class MemoryReading implements BenchScenario {
 
     @Override
     public List<BenchTable.Row> run(BenchPipeline pipeline) {
-        long heap = ProcessMemory.heapUsedAfterGc(); // first: the GC also settles what RSS shows
+        java.lang.management.MemoryUsage heap = ProcessMemory.heapAfterGc(); // first: the GC also settles what RSS shows
         String rss = ProcessMemory.residentBytes().stream().mapToObj(ProcessMemory::mebibytes).findFirst()
                 .orElse("n/a (no /proc)");
-        return List.of(new BenchTable.Row(RSS, rss), new BenchTable.Row(HEAP, ProcessMemory.mebibytes(heap)));
+        return List.of(new BenchTable.Row(RSS, rss), new BenchTable.Row(HEAP, ProcessMemory.mebibytes(heap.getUsed())
+                + " (heap committed " + ProcessMemory.mebibytes(heap.getCommitted())
+                + (heap.getMax() > 0 ? ", max " + ProcessMemory.mebibytes(heap.getMax()) : "") + ")"));
     }
 }

@@ -3,6 +3,7 @@ package dev.investigator.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -30,11 +31,14 @@ final class ProcessMemory {
         return OptionalLong.empty();
     }
 
-    /** Heap in use right after a full collection: what the app holds on to, not garbage waiting for a GC. */
-    static long heapUsedAfterGc() {
+    /**
+     * Heap right after a full collection: in use (what the app holds on to, not garbage waiting for a GC), and
+     * committed (what the JVM has taken from the OS for the heap, a large part of RSS), and the maximum.
+     */
+    static MemoryUsage heapAfterGc() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         memory.gc();
-        return memory.getHeapMemoryUsage().getUsed();
+        return memory.getHeapMemoryUsage();
     }
 
     static String mebibytes(long bytes) {

@@ -36,13 +36,32 @@ class BenchReportTest {
     @Test
     void theMachineComesFromProcWhenThereIsOne() {
         Machine linux = Machine.describe(List.of("processor\t: 0", "model name\t: AMD EPYC 7B13"),
-                List.of("MemTotal:       24683924 kB", "MemFree:  1 kB"), 2,
+                List.of("MemTotal:       24683924 kB", "MemFree:  1 kB"), List.of("0.42 0.30 0.20 1/300 4242"), 2,
                 Map.of("java.vendor", "Eclipse Adoptium", "java.version", "17.0.15", "java.vm.name", "OpenJDK 64-Bit Server VM"));
-        assertThat(linux).isEqualTo(new Machine("AMD EPYC 7B13", 2, "23.5 GiB", "Eclipse Adoptium 17.0.15, OpenJDK 64-Bit Server VM"));
+        assertThat(linux).isEqualTo(new Machine("AMD EPYC 7B13", 2, "23.5 GiB", "Eclipse Adoptium 17.0.15, OpenJDK 64-Bit Server VM", "0.42"));
 
-        Machine elsewhere = Machine.describe(List.of(), List.of(), 8, Map.of("java.vendor", "v", "java.version", "21", "java.vm.name", "vm"));
+        Machine elsewhere = Machine.describe(List.of(), List.of(), List.of(), 8, Map.of("java.vendor", "v", "java.version", "21", "java.vm.name", "vm"));
         assertThat(elsewhere.cpu()).isEqualTo("unknown CPU");
         assertThat(elsewhere.memory()).isEqualTo("unknown memory");
+        assertThat(elsewhere.load()).isEqualTo("unknown");
+    }
+
+    @Test
+    void theSectionSaysWhenWhereAndHowItWasMeasuredButNotWhereItWasWritten() {
+        Machine machine = new Machine("AMD EPYC", 2, "23.5 GiB", "Debian 17.0.15, OpenJDK 64-Bit Server VM", "0.10");
+        BenchTable table = new BenchTable(List.of(new BenchTable.Section("start", List.of(new BenchTable.Row("a | b", "1 ms")))));
+        List<String> args = List.of("--runs", "3", "--write", "BENCHMARKS.md");
+
+        String section = BenchCommand.section(machine, BenchOptions.parse(args), args,
+                java.time.Instant.parse("2026-11-22T08:23:00Z"), Duration.ofSeconds(35), table);
+
+        assertThat(section).startsWith("## 2026-11-22 — `investigator bench --runs 3`\n")
+                .contains("Machine: AMD EPYC, 2 cores, 23.5 GiB. JDK: Debian 17.0.15, OpenJDK 64-Bit Server VM. "
+                        + "Load average when the run started: 0.10.")
+                .contains("Run at 2026-11-22 08:23 UTC, 35 s in all. Simulated latency per request: Datadog 400 ms, "
+                        + "Sentry 300 ms, X-Ray 600 ms. 5 warm-up commands, 50 concurrent commands, 3 runs of checkout.")
+                .contains("| start | a \\| b | 1 ms |")
+                .doesNotContain("BENCHMARKS.md");
     }
 
     @Test
