@@ -65,7 +65,7 @@ public final class BenchCommand {
                 new MemoryReading("after warm-up"),
                 new AckBurst(options.commands()),
                 new InvestigationRuns(options.service(), options.runs()),
-                new AlertStormPending(),
+                new AlertStorm(options.stormAlerts(), options.stormSpread()),
                 new MemoryReading("at the end"));
     }
 

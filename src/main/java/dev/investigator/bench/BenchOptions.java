@@ -17,8 +17,10 @@ import java.util.Optional;
  * @param runs     investigations run one after another for the wall-time figures
  * @param latency  how long each simulated vendor API waits before it answers one request
  * @param write    the Markdown file to add (or replace) today's dated section in; empty: print only
+ * @param stormAlerts alert posts in the storm, spread over {@code stormSpread}
  */
-record BenchOptions(String service, int commands, int warmUp, int runs, SandboxLatency latency, Optional<Path> write) {
+record BenchOptions(String service, int commands, int warmUp, int runs, SandboxLatency latency, Optional<Path> write,
+        int stormAlerts, Duration stormSpread) {
 
     static final SandboxLatency DEFAULT_LATENCY = new SandboxLatency(
             Duration.ofMillis(400), Duration.ofMillis(300), Duration.ofMillis(600));
@@ -32,6 +34,8 @@ record BenchOptions(String service, int commands, int warmUp, int runs, SandboxL
               --datadog-ms MS    simulated Datadog latency per request (default 400)
               --sentry-ms MS     simulated Sentry latency per request (default 300)
               --xray-ms MS       simulated X-Ray latency per request (default 600)
+              --storm-alerts N   alert posts in the storm, for 5 services in 5 channels (default 200)
+              --storm-seconds S  how long the storm's posts are spread over (default 60)
               --write FILE       also add today's section to FILE (e.g. BENCHMARKS.md); a section of the
                                  same date is replaced, older ones are kept""";
 
@@ -42,10 +46,12 @@ record BenchOptions(String service, int commands, int warmUp, int runs, SandboxL
         requireBetween("--commands", commands, 1, 1_000);
         requireBetween("--warm-up", warmUp, 0, 100);
         requireBetween("--runs", runs, 1, 1_000);
+        requireBetween("--storm-alerts", stormAlerts, 5, 5_000);
+        Objects.requireNonNull(stormSpread, "stormSpread");
     }
 
     static BenchOptions defaults() {
-        return new BenchOptions("checkout", 50, 5, 10, DEFAULT_LATENCY, Optional.empty());
+        return new BenchOptions("checkout", 50, 5, 10, DEFAULT_LATENCY, Optional.empty(), 200, Duration.ofSeconds(60));
     }
 
     /** Parses the words after {@code bench}; a bad option is an {@link IllegalArgumentException} naming it. */
@@ -59,6 +65,8 @@ record BenchOptions(String service, int commands, int warmUp, int runs, SandboxL
         long sentry = o.latency().sentry().toMillis();
         long xray = o.latency().xray().toMillis();
         Optional<Path> write = Optional.empty();
+        int stormAlerts = o.stormAlerts();
+        int stormSeconds = (int) o.stormSpread().toSeconds();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (!a.startsWith("--")) {
@@ -78,11 +86,17 @@ record BenchOptions(String service, int commands, int warmUp, int runs, SandboxL
                 case "--sentry-ms" -> sentry = latency(a, v);
                 case "--xray-ms" -> xray = latency(a, v);
                 case "--write" -> write = Optional.of(Path.of(v));
+                case "--storm-alerts" -> stormAlerts = number(a, v);
+                case "--storm-seconds" -> {
+                    stormSeconds = number(a, v);
+                    requireBetween(a, stormSeconds, 0, 600);
+                }
                 default -> throw new IllegalArgumentException("unknown bench option " + a + "\n" + USAGE);
             }
         }
         return new BenchOptions(service, commands, warmUp, runs,
-                new SandboxLatency(Duration.ofMillis(datadog), Duration.ofMillis(sentry), Duration.ofMillis(xray)), write);
+                new SandboxLatency(Duration.ofMillis(datadog), Duration.ofMillis(sentry), Duration.ofMillis(xray)), write,
+                stormAlerts, Duration.ofSeconds(stormSeconds));
     }
 
     private static int number(String option, String value) {

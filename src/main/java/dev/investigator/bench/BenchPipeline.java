@@ -3,6 +3,7 @@ package dev.investigator.bench;
 import dev.investigator.app.Application;
 import dev.investigator.app.MetricsObserver;
 import dev.investigator.app.SandboxWiring;
+import dev.investigator.config.AlertSettingsReader;
 import dev.investigator.config.AppConfig;
 import dev.investigator.config.Secrets;
 import dev.investigator.ops.InvestigatorMetrics;
@@ -28,6 +29,8 @@ import java.util.Optional;
 final class BenchPipeline implements AutoCloseable {
 
     static final String CHANNEL = "C0BENCH";
+    /** Alert channels the storm posts into, one per service, watched with the default alert settings. */
+    static final List<String> ALERT_CHANNELS = List.of("C0ALERTS1", "C0ALERTS2", "C0ALERTS3", "C0ALERTS4", "C0ALERTS5");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     /** How long start-up took, split where the wiring has seams. */
@@ -67,7 +70,11 @@ final class BenchPipeline implements AutoCloseable {
         SlackBot bot = null;
         try {
             slack = FakeSlack.start(clock).channel(CHANNEL, false);
-            AppConfig config = SandboxWiring.config(sandbox, Map.of("SLACK_API_URL", slack.apiUrl()));
+            for (String alerts : ALERT_CHANNELS) {
+                slack.channel(alerts, false);
+            }
+            AppConfig sandboxConfig = SandboxWiring.config(sandbox, Map.of("SLACK_API_URL", slack.apiUrl()));
+            AppConfig config = sandboxConfig.withAlerts(AlertSettingsReader.read(alertSection(), sandboxConfig.catalog(), "bench"));
             Secrets secrets = SandboxWiring.secrets(new Secrets(FakeSlack.BOT_TOKEN, FakeSlack.APP_TOKEN, "", "", ""));
             BenchObserver observer = new BenchObserver(new MetricsObserver(InvestigatorMetrics.create()));
 
@@ -89,6 +96,14 @@ final class BenchPipeline implements AutoCloseable {
             }
             throw new IllegalStateException("the bench could not start the app against the fake Slack: " + e, e);
         }
+    }
+
+    /** {@code alerts: channels: {C0ALERTS1: {}, ...}}: every storm channel watched with the defaults. */
+    private static com.fasterxml.jackson.databind.JsonNode alertSection() {
+        com.fasterxml.jackson.databind.node.ObjectNode alerts = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode channels = alerts.putObject("channels");
+        ALERT_CHANNELS.forEach(channels::putObject);
+        return alerts;
     }
 
     FakeSlack slack() {

@@ -73,6 +73,9 @@ public final class QueryParser {
         if (HELP.contains(first)) {
             return new Command.Help();
         }
+        if (words.length == 2 && ROTATION.contains(first) && catalog.find(first).isEmpty()) {
+            return new Command.Rotation(Optional.of(rotationChange(words[1])));
+        }
         // a catalog service of the same name wins: the keywords must never hide a service
         if (words.length == 1 && catalog.find(first).isEmpty()) {
             if (DAILY.contains(first)) {
@@ -86,6 +89,40 @@ public final class QueryParser {
                 .orElseThrow(() -> new UserFacingException(Problem.UNKNOWN_SERVICE, echo(words[0]), suggestions(first)));
         TimeWindow window = words.length == 1 ? TimeWindow.ending(now(), defaultWindow) : window(words[1]);
         return new Command.Investigate(service, window);
+    }
+
+    /**
+     * {@code swap @member [date]} or {@code cover @absent @substitute date[..date]}. Mentions arrive as
+     * {@code <@U123|name>} (the command escapes them); only the id is kept, and only if it looks like one.
+     */
+    private Command.Rotation.Change rotationChange(String rest) {
+        String[] parts = rest.trim().split(" ");
+        String verb = parts[0].toLowerCase(Locale.ROOT);
+        try {
+            if ((verb.equals("swap") || verb.equals("交代")) && (parts.length == 2 || parts.length == 3)) {
+                return new Command.Rotation.Swap(userId(parts[1]),
+                        parts.length == 3 ? Optional.of(LocalDate.parse(parts[2])) : Optional.empty());
+            }
+            if ((verb.equals("cover") || verb.equals("代理")) && parts.length == 4) {
+                String[] range = parts[3].split("\\.\\.", 2);
+                LocalDate from = LocalDate.parse(range[0]);
+                LocalDate to = range.length == 2 ? LocalDate.parse(range[1]) : from;
+                return new Command.Rotation.Cover(userId(parts[1]), userId(parts[2]), from, to);
+            }
+        } catch (java.time.DateTimeException | IllegalArgumentException e) {
+            // falls through to the usage error below
+        }
+        throw new UserFacingException(Problem.BAD_ROTATION_CHANGE, echo(rest), List.of());
+    }
+
+    private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]{2,20})(?:\\|[^>]*)?>|@?([UW][A-Z0-9]{2,20})");
+
+    private static String userId(String word) {
+        Matcher m = MENTION.matcher(word);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a member");
+        }
+        return m.group(1) != null ? m.group(1) : m.group(2);
     }
 
     /** The window part alone ("30m", "14:00-14:30", "2026-11-20 14:00-15:10"). */

@@ -18,7 +18,8 @@ public final class UserFacingException extends RuntimeException {
         WINDOW_TOO_SHORT,
         WINDOW_TOO_LONG,
         WINDOW_IN_FUTURE,
-        TOO_LONG
+        TOO_LONG,
+        BAD_ROTATION_CHANGE
     }
 
     private final Problem problem;

@@ -58,9 +58,7 @@ final class DigestPhrases {
 
     /** "Fri 11/20" (JA "11/20(金)"). */
     static String day(Messages messages, LocalDate day) {
-        String weekday = messages.get("weekday." + day.getDayOfWeek().name());
-        String date = String.format(Locale.ROOT, "%02d/%02d", day.getMonthValue(), day.getDayOfMonth());
-        return messages.get("digest.day", weekday, date);
+        return messages.day(day);
     }
 
     /** "last Thu" for a period of a day or less (named after the day it starts on), "a week earlier" otherwise. */

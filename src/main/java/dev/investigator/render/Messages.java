@@ -216,6 +216,13 @@ public final class Messages {
     }
 
     /** "11/20". */
+    /** "Fri 11/20" (JA "11/20(金)"): a day of the rotation or the digest. */
+    public String day(java.time.LocalDate day) {
+        String weekday = get("weekday." + day.getDayOfWeek().name());
+        String date = String.format(java.util.Locale.ROOT, "%02d/%02d", day.getMonthValue(), day.getDayOfMonth());
+        return get("digest.day", weekday, date);
+    }
+
     public String date(Instant at, ZoneId zone) {
         return DATE.format(at.atZone(zone));
     }

@@ -86,8 +86,8 @@ final class InvestigateCommand implements SlashCommandHandler {
         } catch (UserFacingException e) {
             return ctx.ack(texts.plain(usage.problem(e)));
         }
-        if (command instanceof Command.Rotation) {
-            SlackMessage answer = rotation.answer();
+        if (command instanceof Command.Rotation asked) {
+            SlackMessage answer = rotation.answer(asked.change(), p.getUserId());
             return ctx.ack(r -> r.responseType("ephemeral").text(answer.text()).blocks(Blocks.parse(answer.blocksJson())));
         }
         if (command instanceof Command.Daily) {

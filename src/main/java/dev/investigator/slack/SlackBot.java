@@ -52,6 +52,8 @@ public final class SlackBot implements AutoCloseable {
     private static final int SOCKET_CONCURRENCY = 4;
     /** Alert posts and on-demand digests waiting for the background threads; a storm beyond this is dropped. */
     private static final int BACKGROUND_QUEUE = 1_000;
+    /** Replies to alerts wait for their channel's turn (one post a second), so several channels need several threads. */
+    private static final int BACKGROUND_THREADS = 8;
     /** How often the daily check looks at the clock: a prompt is at most this late. */
     private static final Duration DAILY_TICK = Duration.ofSeconds(30);
 
@@ -120,17 +122,22 @@ public final class SlackBot implements AutoCloseable {
         Supplier<String> ids = () -> UUID.randomUUID().toString().substring(0, 8);
         Supplier<QueryParser> parser = () -> new QueryParser(config.catalog(), config.zone(), clock, config.defaultWindow());
 
+        // Bolt's own self-event filter asks bots.info once per unknown bot (a Tier 2 method, and a failure is never
+        // cached): an alert storm from a monitoring app would cost a call per alert. The alert triage knows the
+        // bot's ids from auth.test and ignores its own posts itself.
         App app = new App(com.slack.api.bolt.AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(secrets.slackBotToken())
+                .ignoringSelfEventsEnabled(false)
                 .build());
-        ThreadPoolExecutor background = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(BACKGROUND_QUEUE),
+        ThreadPoolExecutor background = new ThreadPoolExecutor(BACKGROUND_THREADS, BACKGROUND_THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(BACKGROUND_QUEUE),
                 named("slack-background-"), new ThreadPoolExecutor.AbortPolicy());
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("daily-check-"));
         DailyPromptRenderer dailyRenderer = new DailyPromptRenderer(messages, config.zone());
         DailyPrompts daily = new DailyPrompts(engine.dailyCheck(), config.rotation().map(r -> r.channel()), engine.digests(),
                 config.catalog(), dailyRenderer, gateway, clock, config.zone(), config.investigationDeadline().multipliedBy(2), ids);
-        RotationAnswer rotation = new RotationAnswer(engine.dailyCheck(), new RotationRenderer(messages), messages, texts);
+        RotationAnswer rotation = new RotationAnswer(engine.dailyCheck(), config.rotation().map(r -> r.channel()),
+                new RotationRenderer(messages), messages, texts, gateway, background);
         InvestigateCommand command = new InvestigateCommand(parser, config.catalog(), access, seen, investigations, renderer,
                 new UsageText(messages), texts, ids, observer::acked, daily, rotation, background);
         app.command("/investigate", (req, ctx) -> {

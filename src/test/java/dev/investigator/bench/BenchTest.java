@@ -28,7 +28,7 @@ class BenchTest {
     @Test
     void aTinyRunFillsEveryRowOfTheTableWithSaneFigures() throws Exception {
         BenchOptions options = new BenchOptions("checkout", 5, 1, 2,
-                new SandboxLatency(Duration.ZERO, Duration.ZERO, Duration.ofMillis(20)), Optional.empty());
+                new SandboxLatency(Duration.ZERO, Duration.ZERO, Duration.ofMillis(20)), Optional.empty(), 10, Duration.ofSeconds(1));
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         BenchTable table = BenchCommand.measure(options, Clock.systemUTC(), new PrintStream(progress, true, StandardCharsets.UTF_8));
@@ -59,9 +59,11 @@ class BenchTest {
                 .isEqualTo("5.0: chat.postMessage 1.0 parent + 3.0 replies, chat.update 1.0");
         assertThat(value(table, runs, InvestigationRuns.GAPS)).isEqualTo("none");
 
-        assertThat(value(table, AlertStormPending.GROUP, table.sections().stream()
-                .filter(s -> s.group().equals(AlertStormPending.GROUP)).findFirst().orElseThrow().rows().get(0).figure()))
-                .contains("not measured yet");
+        String storm = "alert storm (10 alert posts, 5 services, 1 s)";
+        assertThat(value(table, storm, "investigations run")).startsWith("5 (one per service: 5)");
+        assertThat(value(table, storm, "alert threads answered")).isEqualTo("10 of 10");
+        assertThat(first(value(table, storm, "Slack Web API calls"))).as("5 threads of 4 posts and 5 updates, 5 follow-ups\n" + table.markdown())
+                .isEqualTo(30.0);
         for (String when : List.of("memory after warm-up", "memory at the end")) {
             assertThat(value(table, when, MemoryReading.HEAP)).matches("[1-9]\\d* MiB \\(heap committed [1-9]\\d* MiB.*\\)");
             assertThat(value(table, when, MemoryReading.RSS)).matches("[1-9]\\d* MiB|n/a \\(no /proc\\)");

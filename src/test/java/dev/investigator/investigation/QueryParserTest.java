@@ -84,6 +84,27 @@ class QueryParserTest {
     }
 
     @Test
+    void rotationChangesKeepOnlyCheckedIdsAndDates() {
+        assertThat(parser.parse("rotation swap <@U0ALICE01|alice>")).isEqualTo(
+                new Command.Rotation(java.util.Optional.of(new Command.Rotation.Swap("U0ALICE01", java.util.Optional.empty()))));
+        assertThat(parser.parse("rotation swap <@U0ALICE01> 2026-11-25")).isEqualTo(new Command.Rotation(java.util.Optional.of(
+                new Command.Rotation.Swap("U0ALICE01", java.util.Optional.of(java.time.LocalDate.of(2026, 11, 25))))));
+        assertThat(parser.parse("当番 代理 <@U0BOB0001|bob> <@W0CAROL01|carol> 2026-11-25..2026-11-27")).isEqualTo(
+                new Command.Rotation(java.util.Optional.of(new Command.Rotation.Cover("U0BOB0001", "W0CAROL01",
+                        java.time.LocalDate.of(2026, 11, 25), java.time.LocalDate.of(2026, 11, 27)))));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "rotation swap", "rotation swap alice", "rotation swap <@U0ALICE01> tomorrow", "rotation cover <@U0A1> 2026-11-25",
+        "rotation cover <@U0BOB0001> <@U0CAROL01> 2026-13-01", "rotation swap <@U0ALICE01|a> <@U0BOB0001|b>",
+        "rotation delete everything", "rotation swap <!channel>"})
+    void badRotationChangesAreUsageErrors(String input) {
+        assertThatThrownBy(() -> parser.parse(input)).isInstanceOf(UserFacingException.class)
+                .extracting(e -> ((UserFacingException) e).problem()).isEqualTo(Problem.BAD_ROTATION_CHANGE);
+    }
+
+    @Test
     void aServiceNamedLikeAKeywordIsStillInvestigated() {
         QueryParser withDaily = new QueryParser(TestServices.catalog(TestServices.service("daily")), ZoneId.of("Asia/Tokyo"),
                 Clock.fixed(Instant.parse("2026-11-20T06:00:00Z"), ZoneOffset.UTC), Duration.ofMinutes(30));

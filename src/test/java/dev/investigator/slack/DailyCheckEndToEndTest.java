@@ -14,9 +14,11 @@ import dev.investigator.render.Language;
 import dev.investigator.render.Messages;
 import dev.investigator.sandbox.Sandbox;
 import dev.investigator.sandbox.SandboxLatency;
+import dev.investigator.sandbox.slack.Ack;
 import dev.investigator.sandbox.slack.ApiCall;
 import dev.investigator.sandbox.slack.BlockAction;
 import dev.investigator.sandbox.slack.FakeSlack;
+import dev.investigator.sandbox.slack.SlashCommand;
 import dev.investigator.source.xray.XRayConnection;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -154,6 +156,25 @@ class DailyCheckEndToEndTest {
         bot.dailyTick();
         assertThat(prompts()).hasSize(1);
         assertThat(slack.calls("chat.postMessage")).hasSize(posts);
+    }
+
+    @Test
+    void aSwapTypedInSlackIsAnnouncedAndTodaysPromptFollowsIt() {
+        Ack ack = slack.awaitAck(slack.sendSlashCommand(new SlashCommand("/investigate", "rotation swap <@U0CAROL01|carol>",
+                DAILY, "daily", "U0BOB0001", "bob")), WAIT);
+        assertThat(ack.payloadJson()).contains("swapped days").contains("U0CAROL01");
+        ApiCall announced = slack.awaitCall("chat.postMessage", c -> c.param("text").contains("swapped"), WAIT);
+        assertThat(announced.param("channel")).isEqualTo(DAILY);
+        assertThat(announced.param("text")).contains("<@U0BOB0001>").contains("<@U0CAROL01>");
+
+        Ack refused = slack.awaitAck(slack.sendSlashCommand(new SlashCommand("/investigate", "rotation swap <@U0BOB0001|bob> 2026-11-01",
+                DAILY, "daily", "U0ALICE01", "alice")), WAIT);
+        assertThat(refused.payloadJson()).contains("is over");
+
+        clock.set(BEFORE_TEN.plusSeconds(90));
+        bot.dailyTick();
+        assertThat(prompts()).filteredOn(m -> m.path("text").asText().contains("Daily check")).singleElement()
+                .satisfies(m -> assertThat(m.path("text").asText()).contains("<@U0CAROL01>").doesNotContain("U0BOB0001"));
     }
 
     /** A clock the test moves forward by hand. */
