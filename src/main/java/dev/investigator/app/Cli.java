@@ -1,6 +1,9 @@
 package dev.investigator.app;
 
 import dev.investigator.config.AppConfig;
+import dev.investigator.digest.DailyDigest;
+import dev.investigator.digest.DigestQuery;
+import dev.investigator.model.TimeWindow;
 import dev.investigator.config.CatalogLoader;
 import dev.investigator.config.ConfigException;
 import dev.investigator.config.Secrets;
@@ -142,6 +145,9 @@ public final class Cli {
                 err.println(new UsageText(messages).problem(e));
                 return USAGE;
             }
+            if (command instanceof Command.Daily) {
+                return digest(app, config, messages, options);
+            }
             if (!(command instanceof Command.Investigate inv)) {
                 out.println(new UsageText(messages).help(config.catalog().names()));
                 return OK;
@@ -164,6 +170,24 @@ public final class Cli {
             err.println("investigation failed: " + e);
             return FAILED;
         }
+    }
+
+    /** {@code demo daily} / {@code investigate daily}: the daily check's digest of every service, last 24 hours. */
+    private int digest(Application app, AppConfig config, Messages messages, Options options)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        DigestQuery query = new DigestQuery(newId(), List.copyOf(config.catalog().services().values()),
+                TimeWindow.ending(clock.instant(), java.time.Duration.ofHours(24)));
+        DailyDigest digest = app.digests().collect(query)
+                .get(config.investigationDeadline().multipliedBy(2).toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        if (options.format.equals("blocks")) {
+            java.time.LocalDate today = clock.instant().atZone(config.zone()).toLocalDate();
+            out.println(new dev.investigator.render.DailyPromptRenderer(messages, config.zone())
+                    .prompt(digest, dev.investigator.render.DailyPromptView.onDemand(today, "U0CLI")).blocksJson());
+        } else {
+            out.println(new dev.investigator.render.DigestTerminalRenderer(messages, config.zone(),
+                    options.color && System.console() != null).render(digest));
+        }
+        return OK;
     }
 
     /**
@@ -239,6 +263,8 @@ public final class Cli {
                   investigator demo [service] [window]         the embedded sandbox: simulated Datadog, Sentry
                                                                and X-Ray with scripted incidents; no accounts
                                                                (services: checkout, search, catalog, payment, inventory)
+                  investigator demo daily                      the daily check's digest of every sandbox service
+                  investigator investigate daily               the same against real APIs
                   investigator investigate <service> [window]  real APIs; INVESTIGATOR_CONFIG and credentials from env
                   investigator run [--sandbox]                 the Slack app over Socket Mode (SLACK_BOT_TOKEN, SLACK_APP_TOKEN);
                                                                --sandbox answers from the simulated vendor APIs
