@@ -65,6 +65,7 @@ public final class BenchCommand {
                 new MemoryReading("after warm-up"),
                 new AckBurst(options.commands()),
                 new InvestigationRuns(options.service(), options.runs()),
+                new DailyDigestRun(),
                 new AlertStorm(options.stormAlerts(), options.stormSpread()),
                 new MemoryReading("at the end"));
     }

@@ -106,6 +106,10 @@ final class BenchPipeline implements AutoCloseable {
         return alerts;
     }
 
+    dev.investigator.digest.DigestCollector digests() {
+        return app.digests();
+    }
+
     FakeSlack slack() {
         return slack;
     }

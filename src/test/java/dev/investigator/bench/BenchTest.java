@@ -59,6 +59,10 @@ class BenchTest {
                 .isEqualTo("5.0: chat.postMessage 1.0 parent + 3.0 replies, chat.update 1.0");
         assertThat(value(table, runs, InvestigationRuns.GAPS)).isEqualTo("none");
 
+        String daily = "daily digest (every sandbox service, last 24 h)";
+        assertThat(value(table, daily, "wall time")).contains("for 5 services, 3 flagged");
+        assertThat(first(value(table, daily, "API calls per service"))).isPositive().isLessThan(3.0);
+
         String storm = "alert storm (10 alert posts, 5 services, 1 s)";
         assertThat(value(table, storm, "investigations run")).startsWith("5 (one per service: 5)");
         assertThat(value(table, storm, "alert threads answered")).isEqualTo("10 of 10");
