@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +50,7 @@ public final class SentryDigestSource implements DigestSource {
 
     private final SentryConnection connection;
     private final Clock clock;
-    private final Retries retries;
+    private final SentryCalls sentryCalls;
     private final int maxPages;
     private final SentryApi api;
     private final SentryTranslator translator = new SentryTranslator();
@@ -75,7 +74,7 @@ public final class SentryDigestSource implements DigestSource {
         }
         this.connection = Objects.requireNonNull(connection, "connection");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.retries = Objects.requireNonNull(retries, "retries");
+        this.sentryCalls = new SentryCalls(Objects.requireNonNull(retries, "retries"));
         this.maxPages = maxPages;
         this.api = SentryApi.create(connection, clock);
     }
@@ -167,9 +166,9 @@ public final class SentryDigestSource implements DigestSource {
             Optional<String> pageCursor = cursor;
             ProjectPage result;
             try {
-                result = send(deadline, calls, () -> api.projects(organization, pageCursor, deadline));
+                result = sentryCalls.send(deadline, calls, () -> api.projects(organization, pageCursor, deadline));
             } catch (SourceFailure f) {
-                throw f.reason() == GapReason.NOT_FOUND ? organizationNotFound(organization, f) : f;
+                throw f.reason() == GapReason.NOT_FOUND ? SentryCalls.organizationNotFound(organization, f) : f;
             }
             for (ProjectDto project : result.projects()) {
                 projectIds.put(new ProjectKey(organization, project.slug()), project.id());
@@ -199,10 +198,10 @@ public final class SentryDigestSource implements DigestSource {
             IssuePage result;
             try {
                 Optional<String> pageCursor = cursor;
-                result = send(deadline, calls, () -> api.issues(request, pageCursor, deadline));
+                result = sentryCalls.send(deadline, calls, () -> api.issues(request, pageCursor, deadline));
             } catch (SourceFailure f) {
                 if (page == 1) {
-                    throw f.reason() == GapReason.NOT_FOUND ? organizationNotFound(request.organization(), f) : f;
+                    throw f.reason() == GapReason.NOT_FOUND ? SentryCalls.organizationNotFound(request.organization(), f) : f;
                 }
                 // The first pages hold the newest issues; keep them and say the list is incomplete.
                 log.warn("Sentry new issues page {} failed, keeping {} issues: {} {}", page, issues.size(), f.reason(), f.getMessage());
@@ -242,22 +241,6 @@ public final class SentryDigestSource implements DigestSource {
         }
         return idsBySlug.entrySet().stream().filter(e -> e.getValue().equals(dto.project().id()))
                 .map(Map.Entry::getKey).findFirst().orElse(null);
-    }
-
-    /** One request through the retry policy; every attempt that reaches the network is counted. */
-    private <T> T send(Deadline deadline, AtomicInteger calls, Supplier<T> request) {
-        return retries.call(deadline, () -> {
-            if (deadline.passed()) {
-                throw SourceFailure.of(GapReason.TIMEOUT, "deadline passed before the Sentry request");
-            }
-            calls.incrementAndGet();
-            return request.get();
-        });
-    }
-
-    private static SourceFailure organizationNotFound(String organization, SourceFailure f) {
-        return new SourceFailure(GapReason.NOT_FOUND, f.httpStatus(), Optional.empty(),
-                "Sentry organization '" + organization + "' not found (" + f.getMessage() + ")", f);
     }
 
     @Override

@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,7 @@ public final class SentrySource implements EvidenceSource {
 
     private final SentryConnection connection;
     private final Clock clock;
-    private final Retries retries;
+    private final SentryCalls sentryCalls;
     private final SentryApi api;
     private final SentryLinks links;
     private final SentryTranslator translator = new SentryTranslator();
@@ -62,7 +61,7 @@ public final class SentrySource implements EvidenceSource {
         }
         this.connection = Objects.requireNonNull(connection, "connection");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.retries = Objects.requireNonNull(retries, "retries");
+        this.sentryCalls = new SentryCalls(Objects.requireNonNull(retries, "retries"));
         this.maxPages = maxPages;
         this.api = SentryApi.create(connection, clock);
         this.links = new SentryLinks(connection.baseUrl());
@@ -126,10 +125,10 @@ public final class SentrySource implements EvidenceSource {
             IssuePage result;
             try {
                 Optional<String> pageCursor = cursor;
-                result = send(deadline, calls, () -> api.issues(request, pageCursor, deadline));
+                result = sentryCalls.send(deadline, calls, () -> api.issues(request, pageCursor, deadline));
             } catch (SourceFailure f) {
                 if (page == 1) {
-                    throw f.reason() == GapReason.NOT_FOUND ? organizationNotFound(request.organization(), f) : f;
+                    throw f.reason() == GapReason.NOT_FOUND ? SentryCalls.organizationNotFound(request.organization(), f) : f;
                 }
                 // The first page holds the most frequent issues; keep them and say the list is incomplete.
                 log.warn("Sentry issues page {} for {} failed, keeping {} issues: {} {}", page, service,
@@ -153,7 +152,7 @@ public final class SentrySource implements EvidenceSource {
             String id = projectIds.get(key);
             if (id == null) {
                 try {
-                    id = send(deadline, calls, () -> api.project(organization, slug, deadline)).id();
+                    id = sentryCalls.send(deadline, calls, () -> api.project(organization, slug, deadline)).id();
                 } catch (SourceFailure f) {
                     if (f.reason() == GapReason.NOT_FOUND) {
                         throw new SourceFailure(GapReason.NOT_FOUND, f.httpStatus(), Optional.empty(),
@@ -170,22 +169,6 @@ public final class SentrySource implements EvidenceSource {
             }
         }
         return ids;
-    }
-
-    /** One request through the retry policy; every attempt that reaches the network is counted. */
-    private <T> T send(Deadline deadline, AtomicInteger calls, Supplier<T> request) {
-        return retries.call(deadline, () -> {
-            if (deadline.passed()) {
-                throw SourceFailure.of(GapReason.TIMEOUT, "deadline passed before the Sentry request");
-            }
-            calls.incrementAndGet();
-            return request.get();
-        });
-    }
-
-    private static SourceFailure organizationNotFound(String organization, SourceFailure f) {
-        return new SourceFailure(GapReason.NOT_FOUND, f.httpStatus(), Optional.empty(),
-                "Sentry organization '" + organization + "' not found (" + f.getMessage() + ")", f);
     }
 
     @Override
