@@ -15,7 +15,7 @@ class AlertPostTest {
     void readsTheEventOfASocketModeEnvelope() throws Exception {
         // The Python SDK's captured events_api envelope: the event is payload.event.
         JsonNode envelope = AlertFixtures.JSON.readTree(
-                AlertPostTest.class.getResourceAsStream("/fixtures/slack/socket/events_api_message_envelope.json"));
+                AlertPostTest.class.getResourceAsStream("/sandbox/slack/socket/events_api_message_envelope.json"));
         AlertPost post = AlertPost.fromEvent(envelope.path("payload").path("event")).orElseThrow();
 
         assertThat(post.channel()).isEqualTo("C111");
