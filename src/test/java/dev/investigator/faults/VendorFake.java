@@ -55,6 +55,19 @@ abstract class VendorFake implements AutoCloseable {
     abstract int secondaryRequestsAtMost();
 
     /**
+     * Queries the source sends to the main endpoint at once for one collection, each retried on its own (X-Ray asks
+     * a window in time slices): every fault of the main endpoint costs this many times the requests of one query.
+     */
+    int primaryQueries() {
+        return 1;
+    }
+
+    /** Which of the {@link #primaryQueries()} a main-endpoint request belongs to. */
+    String queryOf(RecordingServer.Hit hit) {
+        return "";
+    }
+
+    /**
      * Whether the vendor's HTTP client notices a body shorter than its Content-Length (a connection dropped
      * mid-answer) as a transport failure, rather than handing the parser a body that just ends.
      */

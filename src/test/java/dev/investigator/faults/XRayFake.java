@@ -72,7 +72,23 @@ final class XRayFake extends VendorFake {
 
     @Override
     int healthyPrimaryRequests() {
-        return 2; // the fixture's two pages
+        return primaryQueries() * 2; // each slice reads the fixture's two pages (the fake ignores the range)
+    }
+
+    /** The 30-minute window is asked in two time slices at once. */
+    @Override
+    int primaryQueries() {
+        return 2;
+    }
+
+    /** A slice is known by its StartTime. */
+    @Override
+    String queryOf(RecordingServer.Hit hit) {
+        try {
+            return JSON.readTree(hit.body()).path("StartTime").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -152,7 +168,7 @@ final class XRayFake extends VendorFake {
     @Override
     void assertHealthy(Evidence evidence) {
         TraceStats stats = ((Evidence.Traces) evidence).stats();
-        assertThat(stats.traces()).as("both fixture pages").isEqualTo(40);
+        assertThat(stats.traces()).as("both fixture pages, each trace once though both slices read them").isEqualTo(40);
         assertThat(stats.edges()).as("from the service graph").isNotEmpty();
         assertThat(stats.truncated()).isFalse();
     }

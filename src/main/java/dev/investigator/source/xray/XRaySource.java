@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.xray.model.BatchGetTracesResponse;
 import software.amazon.awssdk.services.xray.model.GetServiceGraphRequest;
 import software.amazon.awssdk.services.xray.model.GetServiceGraphResponse;
 import software.amazon.awssdk.services.xray.model.GetTraceSummariesResponse;
+import software.amazon.awssdk.services.xray.model.TimeRangeType;
 import software.amazon.awssdk.services.xray.model.Trace;
 import software.amazon.awssdk.services.xray.model.TraceSummary;
 
@@ -47,11 +48,14 @@ import software.amazon.awssdk.services.xray.model.TraceSummary;
  *
  * <p>Calls per investigation: summary pages + 1 graph + 0 or 1 BatchGetTraces, each retried by {@link Retries}
  * inside the deadline. The graph and the full traces only add detail: if they fail, the summaries still report.
+ * With a sub-request executor the window's summaries are asked in time slices at once ({@link SummarySlices}),
+ * beside the graph, so a window of several pages costs about one round trip; the page bound stays a total.
  */
 public final class XRaySource implements EvidenceSource {
 
     private static final Logger log = LoggerFactory.getLogger(XRaySource.class);
 
+    /** GetTraceSummaries pages per collection, all time slices together: bounds both calls and memory. */
     public static final int DEFAULT_MAX_PAGES = 5;
     /** X-Ray refuses GetTraceSummaries ranges longer than this; longer windows keep their last 24 hours. */
     static final Duration MAX_RANGE = Duration.ofHours(24);
@@ -64,7 +68,8 @@ public final class XRaySource implements EvidenceSource {
     private final XRayTranslator translator;
     private final XRayCalls xrayCalls;
     private final SegmentRootCause segments;
-    private final Optional<Executor> graphExecutor;
+    private final Optional<Executor> subRequests;
+    private final Optional<SummarySlices> slices;
 
     /** Requests one after another; see {@link #XRaySource(XRayClient, String, Clock, Retries, int, Executor)}. */
     public XRaySource(XRayClient client, String region, Clock clock, Retries retries) {
@@ -76,12 +81,14 @@ public final class XRaySource implements EvidenceSource {
     }
 
     /**
-     * @param graphExecutor runs GetServiceGraph while the trace summaries are paged, so the source takes as
-     *                      long as its slowest chain of requests, not their sum. Not the investigator's own
-     *                      source pool: a task waiting on a queued sibling there could starve under load.
-     *                      Null: the graph is asked after the summaries.
+     * @param maxPages      GetTraceSummaries pages at most, all time slices together
+     * @param subRequests   runs GetServiceGraph and all but the newest time slice of the trace summaries while
+     *                      the calling thread pages the newest, so the source takes as long as its slowest chain
+     *                      of requests, not their sum. Not the investigator's own source pool: a task waiting on
+     *                      a queued sibling there could starve under load. Null: one query over the whole window,
+     *                      then the graph.
      */
-    public XRaySource(XRayClient client, String region, Clock clock, Retries retries, int maxPages, Executor graphExecutor) {
+    public XRaySource(XRayClient client, String region, Clock clock, Retries retries, int maxPages, Executor subRequests) {
         if (maxPages < 1) {
             throw new IllegalArgumentException("maxPages must be at least 1");
         }
@@ -92,7 +99,8 @@ public final class XRaySource implements EvidenceSource {
         this.translator = new XRayTranslator(links);
         this.xrayCalls = new XRayCalls(Objects.requireNonNull(retries, "retries"), new XRayFailures(clock));
         this.segments = new SegmentRootCause(new ObjectMapper());
-        this.graphExecutor = Optional.ofNullable(graphExecutor);
+        this.subRequests = Optional.ofNullable(subRequests);
+        this.slices = this.subRequests.map(SummarySlices::new);
     }
 
     @Override
@@ -122,19 +130,19 @@ public final class XRaySource implements EvidenceSource {
         boolean clamped = !window.equals(query.window());
         String node = xray.node().isBlank() ? query.service().name() : xray.node();
         return SourceRun.report(SourceKind.XRAY, clock, link, calls -> {
-            Summaries summaries;
+            SummaryPages summaries;
             List<ServiceEdge> edges;
-            if (graphExecutor.isPresent()) {
-                CompletableFuture<List<ServiceEdge>> graph = startGraph(graphExecutor.get(), xray.group(), node, window, deadline, calls);
+            if (subRequests.isPresent()) {
+                CompletableFuture<List<ServiceEdge>> graph = startGraph(subRequests.get(), xray.group(), node, window, deadline, calls);
                 try {
-                    summaries = summaries(xray.filterExpression(), window, deadline, calls);
+                    summaries = slicedSummaries(xray.filterExpression(), window, deadline, calls);
                 } catch (RuntimeException e) {
                     graph.cancel(true);
                     throw e;
                 }
                 edges = awaitGraph(graph, deadline);
             } else {
-                summaries = summaries(xray.filterExpression(), window, deadline, calls);
+                summaries = summaries(xray.filterExpression(), window, false, new PageBudget(maxPages, 1), deadline, calls);
                 edges = edges(xray.group(), node, window, deadline, calls);
             }
             Map<String, String> enriched = rootCausesFromSegments(summaries.traces(), deadline, calls);
@@ -148,13 +156,31 @@ public final class XRaySource implements EvidenceSource {
         return window.length().compareTo(MAX_RANGE) > 0 ? TimeWindow.ending(window.to(), MAX_RANGE) : window;
     }
 
-    private record Summaries(List<TraceSummary> traces, boolean truncated) {
+    /** The window in time slices at once; a window that cannot be split is one query, as without an executor. */
+    private SummaryPages slicedSummaries(String filter, TimeWindow window, Deadline deadline, AtomicInteger calls) {
+        List<TimeWindow> parts = SummarySlices.split(window, maxPages);
+        if (parts.size() == 1) {
+            return summaries(filter, window, false, new PageBudget(maxPages, 1), deadline, calls);
+        }
+        return slices.orElseThrow().collect(parts, maxPages, deadline,
+                (slice, budget) -> summaries(filter, slice, true, budget, deadline, calls));
     }
 
-    private Summaries summaries(String filter, TimeWindow window, Deadline deadline, AtomicInteger calls) {
+    /**
+     * The pages of one query, each after the first claimed from {@code budget}.
+     *
+     * @param byTraceStart asks by trace start time ({@code TimeRangeType=TraceId}), so that slices split on it
+     *                     hold each trace once; an unsplit window is asked as it always was
+     * @throws SourceFailure when the first page fails: there is nothing to report
+     */
+    private SummaryPages summaries(String filter, TimeWindow window, boolean byTraceStart, PageBudget budget,
+            Deadline deadline, AtomicInteger calls) {
         List<TraceSummary> traces = new ArrayList<>();
         String token = null;
-        for (int page = 1; page <= maxPages; page++) {
+        for (int page = 1; ; page++) {
+            if (page > 1 && !budget.takeLaterPage()) {
+                return new SummaryPages(traces, true);
+            }
             String nextToken = token;
             GetTraceSummariesResponse response;
             try {
@@ -162,6 +188,7 @@ public final class XRaySource implements EvidenceSource {
                         client.getTraceSummaries(r -> r
                                 .startTime(window.from())
                                 .endTime(window.to())
+                                .timeRangeType(byTraceStart ? TimeRangeType.TRACE_ID : null)
                                 .filterExpression(filter)
                                 .sampling(false)
                                 .nextToken(nextToken)
@@ -172,7 +199,7 @@ public final class XRaySource implements EvidenceSource {
                 }
                 // Later pages only add to a sample we already have: report it, marked truncated.
                 log.warn("X-Ray trace summaries stopped at page {}: {} {}", page, f.reason(), f.getMessage());
-                return new Summaries(traces, true);
+                return new SummaryPages(traces, true);
             }
             if (!response.hasTraceSummaries() && response.approximateTime() == null
                     && response.tracesProcessedCount() == null) {
@@ -182,10 +209,9 @@ public final class XRaySource implements EvidenceSource {
             traces.addAll(response.traceSummaries());
             token = response.nextToken();
             if (token == null || token.isEmpty()) {
-                return new Summaries(traces, false);
+                return new SummaryPages(traces, false);
             }
         }
-        return new Summaries(traces, true);
     }
 
     private CompletableFuture<List<ServiceEdge>> startGraph(Executor executor, String group, String node, TimeWindow window,
