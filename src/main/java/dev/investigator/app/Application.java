@@ -48,8 +48,8 @@ public final class Application implements AutoCloseable {
     /** Source calls block on HTTP; three per investigation, a few investigations at once. */
     private static final int SOURCE_THREADS = 24;
     private static final int SOURCE_QUEUE = 512;
-    /** Requests a source runs beside its main chain (X-Ray's service graph). */
-    private static final int SUB_REQUEST_THREADS = 8;
+    /** Requests a source runs beside its main chain: X-Ray's service graph and its older time slices (two or three per investigation). */
+    private static final int SUB_REQUEST_THREADS = 24;
 
     private final AppConfig config;
     private final Clock clock;
