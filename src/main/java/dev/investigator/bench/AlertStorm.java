@@ -62,8 +62,14 @@ final class AlertStorm implements BenchScenario {
         posts.forEach(p -> unanswered.add(p.channel() + "/" + p.ts()));
         long lastReply = started;
         while (!unanswered.isEmpty() && System.nanoTime() < until) {
-            List<ApiCall> replies = pipeline.slack().awaitCalls("chat.postMessage",
-                    pipeline.slack().calls("chat.postMessage").size() + 1, Duration.ofSeconds(5));
+            List<ApiCall> replies;
+            try {
+                replies = pipeline.slack().awaitCalls("chat.postMessage",
+                        pipeline.slack().calls("chat.postMessage").size() + 1, Duration.ofSeconds(5));
+            } catch (AssertionError quiet) {
+                // the fake saw no post for a while: take stock of everything posted so far
+                replies = pipeline.slack().calls("chat.postMessage");
+            }
             for (ApiCall c : replies) {
                 if (c.param("thread_ts") != null && unanswered.remove(c.param("channel") + "/" + c.param("thread_ts"))) {
                     lastReply = Math.max(lastReply, c.nanoTime());
