@@ -70,6 +70,10 @@ final class DailyPrompts {
         } catch (RotationStateException e) {
             log.error("the rotation state cannot be read or written: {}", e.getMessage());
             return;
+        } catch (RuntimeException e) {
+            // the timer would stop ticking for good if this escaped: log it and look again next tick
+            log.error("the daily check could not tell what is due", e);
+            return;
         }
         for (DueAction action : due) {
             try {
