@@ -243,6 +243,16 @@ public final class SlackBot implements AutoCloseable {
         background.shutdown();
         investigations.shutdown(config.investigationDeadline().plusSeconds(5));
         try {
+            // alert replies still waiting for their channel's turn get a moment, then are dropped: Slack's thread
+            // already holds the investigation they point to
+            if (!background.awaitTermination(5, TimeUnit.SECONDS)) {
+                background.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            background.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        try {
             slack.close();
         } catch (Exception e) {
             log.debug("closing the Slack client: {}", e.toString());
