@@ -175,7 +175,7 @@ public final class Cli {
     /** {@code demo daily} / {@code investigate daily}: the daily check's digest of every service, last 24 hours. */
     private int digest(Application app, AppConfig config, Messages messages, Options options)
             throws InterruptedException, ExecutionException, TimeoutException {
-        DigestQuery query = new DigestQuery(newId(), List.copyOf(config.catalog().services().values()),
+        DigestQuery query = DigestQuery.everyService(newId(), config.catalog(),
                 TimeWindow.ending(clock.instant(), java.time.Duration.ofHours(24)));
         DailyDigest digest = app.digests().collect(query)
                 .get(config.investigationDeadline().multipliedBy(2).toMillis() + 5_000, TimeUnit.MILLISECONDS);

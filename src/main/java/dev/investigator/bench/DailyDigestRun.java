@@ -26,7 +26,7 @@ final class DailyDigestRun implements BenchScenario {
     @Override
     public List<BenchTable.Row> run(BenchPipeline pipeline) throws InterruptedException {
         int services = pipeline.config().catalog().services().size();
-        DigestQuery query = new DigestQuery("bench-digest", List.copyOf(pipeline.config().catalog().services().values()),
+        DigestQuery query = DigestQuery.everyService("bench-digest", pipeline.config().catalog(),
                 TimeWindow.ending(java.time.Instant.now(), Duration.ofHours(24)));
         long started = System.nanoTime();
         DailyDigest digest;

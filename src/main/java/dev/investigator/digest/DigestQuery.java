@@ -22,6 +22,11 @@ public record DigestQuery(String id, List<ServiceDefinition> services, TimeWindo
         Objects.requireNonNull(period, "period");
     }
 
+    /** Every service of the catalog, as the morning prompt and {@code /investigate daily} ask. */
+    public static DigestQuery everyService(String id, dev.investigator.model.ServiceCatalog catalog, TimeWindow period) {
+        return new DigestQuery(id, List.copyOf(catalog.services().values()), period);
+    }
+
     /** The same period one week earlier. */
     public TimeWindow sameDayLastWeek() {
         return period.shiftedBy(Duration.ofDays(-7));

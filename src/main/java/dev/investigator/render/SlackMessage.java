@@ -14,4 +14,11 @@ public record SlackMessage(String text, String blocksJson) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(blocksJson, "blocksJson");
     }
+
+    /** One mrkdwn section and the same text as its notification: the bot's short replies and notes. */
+    public static SlackMessage section(String mrkdwn) {
+        String blocks = "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":"
+                + com.fasterxml.jackson.databind.node.TextNode.valueOf(mrkdwn) + "}}]";
+        return new SlackMessage(mrkdwn, blocks);
+    }
 }

@@ -32,6 +32,7 @@ final class AlertResponder {
     private static final Logger log = LoggerFactory.getLogger(AlertResponder.class);
     private static final int LEADS_REMEMBERED = 1_000;
     private static final String FOLLOW_UP_REACTION = "link";
+    private static final com.google.gson.Gson SLACK_JSON = com.slack.api.util.json.GsonFactory.createSnakeCase();
 
     /** A post in a channel: the alert's thread, and the key the triage knows a storm's lead by. */
     record PostRef(String channel, String ts) {
@@ -86,7 +87,17 @@ final class AlertResponder {
         return t != null && channel != null && t.watches(channel);
     }
 
-    /** A message event from a watched channel; returns at once, the work runs on the replies executor. */
+    /**
+     * A message event as Bolt delivers it (any of its message classes): read only in watched channels, back in
+     * Slack's JSON shape (what the alert core reads); returns at once, the work runs on the replies executor.
+     */
+    void onEvent(String channel, Object boltEvent) {
+        if (watches(channel)) {
+            onMessage(EventJson.of(SLACK_JSON, boltEvent));
+        }
+    }
+
+    /** A message event in Slack's JSON shape; returns at once, the work runs on the replies executor. */
     void onMessage(JsonNode event) {
         try {
             replies.execute(() -> handle(event));
@@ -121,16 +132,16 @@ final class AlertResponder {
             if (follow.style() == FollowUpStyle.REACTION) {
                 gateway.react(post.channel(), post.ts(), FOLLOW_UP_REACTION);
             } else {
-                gateway.post(post.channel(), Optional.of(post.ts()), line(texts.alertFollowUp(follow.service().name(),
+                gateway.post(post.channel(), Optional.of(post.ts()), SlackMessage.section(texts.alertFollowUp(follow.service().name(),
                         follow.alerts(), threadLink(follow.leadRef()))));
             }
         } else if (decision instanceof AlertDecision.Recovered<PostRef> recovered) {
             recovered(recovered);
         } else if (decision instanceof AlertDecision.UnknownService<PostRef> unknown) {
             gateway.post(post.channel(), Optional.of(post.ts()),
-                    line(texts.alertUnknownService(unknown.lookedFor(), unknown.tagKeys(), post.channel())));
+                    SlackMessage.section(texts.alertUnknownService(unknown.lookedFor(), unknown.tagKeys(), post.channel())));
         } else if (decision instanceof AlertDecision.CapReached<PostRef> cap) {
-            gateway.post(post.channel(), Optional.of(post.ts()), line(texts.alertCapReached(cap.cap())));
+            gateway.post(post.channel(), Optional.of(post.ts()), SlackMessage.section(texts.alertCapReached(cap.cap())));
         } else if (decision instanceof AlertDecision.Ignore<PostRef> ignore) {
             log.debug("ignoring a post in {}: {}", post.channel(), ignore.reason());
         } else if (decision instanceof AlertDecision.RecoveredUnmatched<PostRef> unmatched) {
@@ -153,7 +164,7 @@ final class AlertResponder {
     private void recovered(AlertDecision.Recovered<PostRef> recovered) {
         PostRef lead = recovered.match().leadRef();
         Alert alert = recovered.alert();
-        gateway.post(lead.channel(), Optional.of(lead.ts()), line(texts.alertRecovered(recovered.match().duration(), alert)));
+        gateway.post(lead.channel(), Optional.of(lead.ts()), SlackMessage.section(texts.alertRecovered(recovered.match().duration(), alert)));
         Summary summary;
         synchronized (summaries) {
             summary = summaries.get(lead);
@@ -183,9 +194,4 @@ final class AlertResponder {
         return base + "archives/" + lead.channel() + "/p" + lead.ts().replace(".", "");
     }
 
-    private static SlackMessage line(String mrkdwn) {
-        String blocks = "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":"
-                + com.fasterxml.jackson.databind.node.TextNode.valueOf(mrkdwn) + "}}]";
-        return new SlackMessage(mrkdwn, blocks);
-    }
 }

@@ -116,7 +116,7 @@ final class DailyPrompts {
         String id = ids.get();
         MDC.put("investigation", id);
         try {
-            return collector.collect(new DigestQuery(id, List.copyOf(catalog.services().values()), period))
+            return collector.collect(DigestQuery.everyService(id, catalog, period))
                     .get(budget.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -52,16 +52,11 @@ final class ReportPublisher {
     }
 
     void failed(Delivery d, String service, String why) {
-        gateway.update(d.channel(), d.headTs(), textOnly(texts.failed(service, why)));
+        gateway.update(d.channel(), d.headTs(), SlackMessage.section(texts.failed(service, why)));
     }
 
     void interrupted(Delivery d) {
-        gateway.update(d.channel(), d.headTs(), textOnly(texts.interrupted()));
+        gateway.update(d.channel(), d.headTs(), SlackMessage.section(texts.interrupted()));
     }
 
-    private static SlackMessage textOnly(String mrkdwn) {
-        String blocks = "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":"
-                + com.fasterxml.jackson.databind.node.TextNode.valueOf(mrkdwn) + "}}]";
-        return new SlackMessage(mrkdwn, blocks);
-    }
 }

@@ -62,13 +62,13 @@ final class RotationAnswer {
         try {
             done = apply(check.get(), change.get(), user);
         } catch (RotationException e) {
-            return text(messages.get("slack.rotation.refused." + e.reason().name()));
+            return SlackMessage.section(messages.get("slack.rotation.refused." + e.reason().name()));
         }
         channel.ifPresent(c -> {
             try {
                 background.execute(() -> {
                     try {
-                        gateway.post(c, Optional.empty(), text(done));
+                        gateway.post(c, Optional.empty(), SlackMessage.section(done));
                     } catch (RuntimeException e) {
                         log.warn("could not announce a rotation change in {}: {}", c, e.toString());
                     }
@@ -78,9 +78,10 @@ final class RotationAnswer {
             }
         });
         SlackMessage now = answer();
-        return new SlackMessage(done + "\n" + now.text(), now.blocksJson().replaceFirst("^\\[",
-                "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":"
-                        + com.fasterxml.jackson.databind.node.TextNode.valueOf(done) + "}},"));
+        // the change's line on top of the rotation as it now stands: two block arrays joined
+        String line = SlackMessage.section(done).blocksJson();
+        return new SlackMessage(done + "\n" + now.text(),
+                line.substring(0, line.length() - 1) + "," + now.blocksJson().substring(1));
     }
 
     private String apply(DailyCheck daily, Command.Rotation.Change change, String user) {
@@ -100,15 +101,11 @@ final class RotationAnswer {
         return messages.day(date);
     }
 
-    private static SlackMessage text(String mrkdwn) {
-        return new SlackMessage(mrkdwn, "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":"
-                + com.fasterxml.jackson.databind.node.TextNode.valueOf(mrkdwn) + "}}]");
-    }
 
     /** The rotation as it stands, or the advice to set the rotation up when there is none. */
     SlackMessage answer() {
         if (check.isEmpty()) {
-            return text(texts.dailyOff());
+            return SlackMessage.section(texts.dailyOff());
         }
         DailyCheck daily = check.get();
         LocalDate today = daily.today();

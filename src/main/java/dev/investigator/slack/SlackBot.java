@@ -168,17 +168,13 @@ public final class SlackBot implements AutoCloseable {
         AlertResponder alerts = new AlertResponder(
                 self -> new AlertTriage<>(config.alerts(), config.catalog(), recognizer, clock, config.zone(), self),
                 investigations, gateway, texts, background, ids, kind -> observer.commandReceived("alert." + kind));
-        com.google.gson.Gson gson = com.slack.api.util.json.GsonFactory.createSnakeCase();
         app.event(MessageEvent.class, (payload, ctx) -> {
-            if (alerts.watches(payload.getEvent().getChannel())) {
-                alerts.onMessage(EventJson.of(gson, payload.getEvent()));
-            }
+            alerts.onEvent(payload.getEvent().getChannel(), payload.getEvent());
             return ctx.ack();
         });
+        // Integrations that post through incoming webhooks arrive as bot_message, a class of its own in Bolt.
         app.event(MessageBotEvent.class, (payload, ctx) -> {
-            if (alerts.watches(payload.getEvent().getChannel())) {
-                alerts.onMessage(EventJson.of(gson, payload.getEvent()));
-            }
+            alerts.onEvent(payload.getEvent().getChannel(), payload.getEvent());
             return ctx.ack();
         });
         // Edits, deletions and joins are not new alerts; they only need an ack.
