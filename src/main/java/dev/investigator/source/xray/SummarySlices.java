@@ -48,7 +48,7 @@ final class SummarySlices {
     static final Duration THREE_SLICES_UP_TO = Duration.ofHours(2);
     static final int MAX_SLICES = 4;
 
-    /** How one slice is read: its pages, each later one claimed from {@code budget}. */
+    /** How one slice is read: its pages, each later one claimed from its {@code budget}. */
     @FunctionalInterface
     interface Pager {
         /** @throws SourceFailure when the slice's first page fails: the slice has nothing to give */
@@ -96,17 +96,17 @@ final class SummarySlices {
      * @throws SourceFailure when no slice answered
      */
     SummaryPages collect(List<TimeWindow> slices, int maxPages, Deadline deadline, Pager pager) {
-        PageBudget budget = new PageBudget(maxPages, slices.size());
+        List<PageBudget> budgets = PageBudget.shares(maxPages, slices.size());
         int newest = slices.size() - 1;
         List<CompletableFuture<SummaryPages>> others = new ArrayList<>(newest);
         for (int i = 0; i < newest; i++) {
-            others.add(start(slices.get(i), budget, pager));
+            others.add(start(slices.get(i), budgets.get(i), pager));
         }
         List<SummaryPages> answered = new ArrayList<>(slices.size());
         RuntimeException newestFailure = null;
         boolean holes = false;
         try {
-            answered.add(pager.read(slices.get(newest), budget));
+            answered.add(pager.read(slices.get(newest), budgets.get(newest)));
         } catch (RuntimeException e) {
             newestFailure = e;
             holes = true;

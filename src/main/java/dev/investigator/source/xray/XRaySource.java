@@ -142,7 +142,7 @@ public final class XRaySource implements EvidenceSource {
                 }
                 edges = awaitGraph(graph, deadline);
             } else {
-                summaries = summaries(xray.filterExpression(), window, false, new PageBudget(maxPages, 1), deadline, calls);
+                summaries = summaries(xray.filterExpression(), window, false, PageBudget.single(maxPages), deadline, calls);
                 edges = edges(xray.group(), node, window, deadline, calls);
             }
             Map<String, String> enriched = rootCausesFromSegments(summaries.traces(), deadline, calls);
@@ -160,7 +160,7 @@ public final class XRaySource implements EvidenceSource {
     private SummaryPages slicedSummaries(String filter, TimeWindow window, Deadline deadline, AtomicInteger calls) {
         List<TimeWindow> parts = SummarySlices.split(window, maxPages);
         if (parts.size() == 1) {
-            return summaries(filter, window, false, new PageBudget(maxPages, 1), deadline, calls);
+            return summaries(filter, window, false, PageBudget.single(maxPages), deadline, calls);
         }
         return slices.orElseThrow().collect(parts, maxPages, deadline,
                 (slice, budget) -> summaries(filter, slice, true, budget, deadline, calls));

@@ -104,12 +104,16 @@ class SummarySlicesTest {
     }
 
     @Test
-    void theBudgetSetsAsideOneFirstPagePerSliceAndSharesTheRest() {
-        PageBudget budget = new PageBudget(5, 2);
-
-        assertThat(IntStream.range(0, 10).filter(i -> budget.takeLaterPage()).count()).isEqualTo(3);
-        assertThat(new PageBudget(2, 2).takeLaterPage()).isFalse();
-        assertThatThrownBy(() -> new PageBudget(1, 2)).isInstanceOf(IllegalArgumentException.class);
+    void theBudgetSetsAsideOneFirstPagePerSliceAndSplitsTheRestTheSameWayEveryTime() {
+        List<PageBudget> shares = PageBudget.shares(5, 2);
+        assertThat(shares).extracting(share -> IntStream.range(0, 10).filter(i -> share.takeLaterPage()).count())
+                .as("oldest first: 3 later pages in all, the odd one to the newest slice").containsExactly(1L, 2L);
+        assertThat(PageBudget.shares(5, 3)).extracting(share -> IntStream.range(0, 10).filter(i -> share.takeLaterPage()).count())
+                .containsExactly(0L, 1L, 1L);
+        PageBudget alone = PageBudget.single(5);
+        assertThat(IntStream.range(0, 10).filter(i -> alone.takeLaterPage()).count()).isEqualTo(4);
+        assertThat(PageBudget.shares(2, 2).get(1).takeLaterPage()).isFalse();
+        assertThatThrownBy(() -> PageBudget.shares(1, 2)).isInstanceOf(IllegalArgumentException.class);
     }
 
     // --- collect ----------------------------------------------------------------------------------------------
