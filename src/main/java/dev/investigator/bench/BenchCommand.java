@@ -63,7 +63,7 @@ public final class BenchCommand {
                 new StartUp(),
                 new WarmUp(options.warmUp()),
                 new MemoryReading("after warm-up"),
-                new AckBurst(options.commands()),
+                new AckBurst(options.commands(), options.bursts()),
                 new InvestigationRuns(options.service(), options.runs()),
                 new DailyDigestRun(),
                 new AlertStorm(options.stormAlerts(), options.stormSpread()),
@@ -95,9 +95,9 @@ public final class BenchCommand {
                 + "Machine: " + machine.cpu() + ", " + machine.cores() + " cores, " + machine.memory() + ". JDK: "
                 + machine.jdk() + ". Load average when the run started: " + machine.load() + ".\n"
                 + String.format(Locale.ROOT, "Run at %s, %d s in all. Simulated latency per request: Datadog %d ms, "
-                                + "Sentry %d ms, X-Ray %d ms. %d warm-up commands, %d concurrent commands, %d runs of %s.\n\n",
+                                + "Sentry %d ms, X-Ray %d ms. %d warm-up commands, %d concurrent commands %d times, %d runs of %s.\n\n",
                         date, took.toSeconds(), options.latency().datadog().toMillis(), options.latency().sentry().toMillis(),
-                        options.latency().xray().toMillis(), options.warmUp(), options.commands(), options.runs(), options.service())
+                        options.latency().xray().toMillis(), options.warmUp(), options.commands(), options.bursts(), options.runs(), options.service())
                 + table.markdown();
     }
 

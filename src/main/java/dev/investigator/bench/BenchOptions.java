@@ -13,13 +13,14 @@ import java.util.Optional;
  *
  * @param service  the service the one-at-a-time investigations look at (a sandbox service)
  * @param commands concurrent {@code /investigate} commands whose acks are timed
+ * @param bursts   how many times the commands are sent (the first burst is reported apart from the rest)
  * @param warmUp   commands run (and waited for) before anything is measured
  * @param runs     investigations run one after another for the wall-time figures
  * @param latency  how long each simulated vendor API waits before it answers one request
  * @param write    the Markdown file to add (or replace) today's dated section in; empty: print only
  * @param stormAlerts alert posts in the storm, spread over {@code stormSpread}
  */
-record BenchOptions(String service, int commands, int warmUp, int runs, SandboxLatency latency, Optional<Path> write,
+record BenchOptions(String service, int commands, int bursts, int warmUp, int runs, SandboxLatency latency, Optional<Path> write,
         int stormAlerts, Duration stormSpread) {
 
     static final SandboxLatency DEFAULT_LATENCY = new SandboxLatency(
@@ -29,6 +30,8 @@ record BenchOptions(String service, int commands, int warmUp, int runs, SandboxL
             usage: investigator bench [service] [options]
               --service NAME     service for the one-at-a-time investigations (default checkout)
               --commands N       concurrent /investigate commands whose acks are timed (default 50)
+              --bursts N         how many times they are sent, each once the one before is posted; the
+                                 first burst is reported apart from the later ones (default 4)
               --warm-up N        commands run first and not measured (default 5)
               --runs N           investigations one after another, for wall time and calls (default 10)
               --datadog-ms MS    simulated Datadog latency per request (default 400)
@@ -44,6 +47,7 @@ record BenchOptions(String service, int commands, int warmUp, int runs, SandboxL
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(write, "write");
         requireBetween("--commands", commands, 1, 1_000);
+        requireBetween("--bursts", bursts, 1, 50);
         requireBetween("--warm-up", warmUp, 0, 100);
         requireBetween("--runs", runs, 1, 1_000);
         requireBetween("--storm-alerts", stormAlerts, 5, 5_000);
@@ -51,7 +55,7 @@ record BenchOptions(String service, int commands, int warmUp, int runs, SandboxL
     }
 
     static BenchOptions defaults() {
-        return new BenchOptions("checkout", 50, 5, 10, DEFAULT_LATENCY, Optional.empty(), 200, Duration.ofSeconds(60));
+        return new BenchOptions("checkout", 50, 4, 5, 10, DEFAULT_LATENCY, Optional.empty(), 200, Duration.ofSeconds(60));
     }
 
     /** Parses the words after {@code bench}; a bad option is an {@link IllegalArgumentException} naming it. */
@@ -59,6 +63,7 @@ record BenchOptions(String service, int commands, int warmUp, int runs, SandboxL
         BenchOptions o = defaults();
         String service = o.service();
         int commands = o.commands();
+        int bursts = o.bursts();
         int warmUp = o.warmUp();
         int runs = o.runs();
         long datadog = o.latency().datadog().toMillis();
@@ -80,6 +85,7 @@ record BenchOptions(String service, int commands, int warmUp, int runs, SandboxL
             switch (a) {
                 case "--service" -> service = v;
                 case "--commands" -> commands = number(a, v);
+                case "--bursts" -> bursts = number(a, v);
                 case "--warm-up" -> warmUp = number(a, v);
                 case "--runs" -> runs = number(a, v);
                 case "--datadog-ms" -> datadog = latency(a, v);
@@ -94,7 +100,7 @@ record BenchOptions(String service, int commands, int warmUp, int runs, SandboxL
                 default -> throw new IllegalArgumentException("unknown bench option " + a + "\n" + USAGE);
             }
         }
-        return new BenchOptions(service, commands, warmUp, runs,
+        return new BenchOptions(service, commands, bursts, warmUp, runs,
                 new SandboxLatency(Duration.ofMillis(datadog), Duration.ofMillis(sentry), Duration.ofMillis(xray)), write,
                 stormAlerts, Duration.ofSeconds(stormSeconds));
     }

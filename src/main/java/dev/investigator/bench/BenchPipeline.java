@@ -30,10 +30,11 @@ final class BenchPipeline implements AutoCloseable {
 
     static final String CHANNEL = "C0BENCH";
     /**
-     * Channels a burst of commands comes from: many teams at once. Slack takes about one post a second per
-     * channel, so fifty investigations answered in one channel would take minutes to post, whatever the app does.
+     * Channels a burst of commands comes from, one per command of a 50-command burst: many teams at once. Slack
+     * takes about one post a second per channel, so fifty investigations answered in one channel would take
+     * minutes to post, whatever the app does; in fifty, a burst is posted in about as long as one investigation.
      */
-    static final List<String> COMMAND_CHANNELS = java.util.stream.IntStream.range(0, 10)
+    static final List<String> COMMAND_CHANNELS = java.util.stream.IntStream.range(0, 50)
             .mapToObj(i -> "C0BENCH" + i).toList();
     /** Alert channels the storm posts into, one per service, watched with the default alert settings. */
     static final List<String> ALERT_CHANNELS = List.of("C0ALERTS1", "C0ALERTS2", "C0ALERTS3", "C0ALERTS4", "C0ALERTS5");
@@ -159,8 +160,13 @@ final class BenchPipeline implements AutoCloseable {
      * another's run: checkout 30m, search 30m, ... then checkout 31m, ...
      */
     List<String> distinctCommands(int n) {
+        return distinctCommands(n, 0);
+    }
+
+    /** As {@link #distinctCommands(int)}, starting {@code skip} commands further on: other windows again. */
+    List<String> distinctCommands(int n, int skip) {
         List<String> services = services();
-        return java.util.stream.IntStream.range(0, n)
+        return java.util.stream.IntStream.range(skip, skip + n)
                 .mapToObj(i -> services.get(i % services.size()) + " " + (30 + i / services.size()) + "m")
                 .toList();
     }

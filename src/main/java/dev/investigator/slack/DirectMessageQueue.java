@@ -13,13 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Socket Mode client's inbound "queue", made a hand-off: each message the WebSocket delivers goes straight to
- * an executor that runs the client's own {@code processMessage} (which passes envelopes on to Bolt's pool).
+ * an executor that runs the client's {@code processMessage} (which passes envelopes on to Bolt's pool).
  *
  * <p>Why: the SDK's default queue is drained by ten tasks that each take one message every 10 ms on a single
- * thread, so a lone ack waited about 9 ms and a burst of 50 many ticks (BENCHMARKS.md, "Ack latency p99 above
- * 50 ms"). The SDK's pollers keep running; {@link #poll()} hands them only what was left in the queue this one
- * replaced — messages that arrived before the swap, or from a reader thread that fetched the old queue just before
- * — so nothing is lost and, once that is empty, they find nothing.
+ * thread, so a lone ack waited about 9 ms and a burst of 50 many ticks (BENCHMARKS.md, "Ack latency").
+ * {@link NoDelaySocketModeClient} starts no pollers, so {@link #poll()} always finds nothing.
  */
 final class DirectMessageQueue implements SocketModeMessageQueue {
 
@@ -31,25 +29,24 @@ final class DirectMessageQueue implements SocketModeMessageQueue {
 
     private static final Logger log = LoggerFactory.getLogger(DirectMessageQueue.class);
 
-    private final SocketModeMessageQueue replaced;
     private final Executor dispatch;
     private final Processor processor;
 
-    DirectMessageQueue(SocketModeMessageQueue replaced, Executor dispatch, Processor processor) {
-        this.replaced = Objects.requireNonNull(replaced);
+    DirectMessageQueue(Executor dispatch, Processor processor) {
         this.dispatch = Objects.requireNonNull(dispatch);
         this.processor = Objects.requireNonNull(processor);
     }
 
     /**
-     * A small pool for the hand-off. Two threads: a {@code disconnect} message makes the SDK open the new
-     * connection on the thread processing it (an {@code apps.connections.open} call), and the envelopes still
-     * arriving must not wait behind that. Parsing an envelope and passing it to Bolt takes well under a
-     * millisecond, so two are plenty. The queue is bounded; when it is full the WebSocket reader thread processes
-     * the message itself — it slows down reading instead of dropping anything.
+     * The pool for the hand-off, and the only one on an envelope's way: each thread parses a message and, for an
+     * envelope, runs Bolt and sends the ack ({@link BoltEnvelopeRunner}), so an envelope changes threads once, from
+     * the WebSocket reader to here — under load each hand-off is a wait for a core. Use more than one thread: a
+     * {@code disconnect} message makes the client open the new connection on the thread processing it, and the
+     * envelopes still arriving must not wait behind that. The queue is bounded; when it is full the WebSocket
+     * reader thread processes the message itself — it slows down reading instead of dropping anything.
      */
-    static ThreadPoolExecutor newDispatchExecutor() {
-        return newDispatchExecutor(2, 1_000);
+    static ThreadPoolExecutor newDispatchExecutor(int threads) {
+        return newDispatchExecutor(threads, 1_000);
     }
 
     static ThreadPoolExecutor newDispatchExecutor(int threads, int capacity) {
@@ -76,17 +73,10 @@ final class DirectMessageQueue implements SocketModeMessageQueue {
         dispatch.execute(() -> process(message));
     }
 
-    /** The SDK's pollers: only leftovers from the replaced queue (normally none). */
+    /** Nothing is ever queued: every message was handed on when it arrived. */
     @Override
     public String poll() {
-        return replaced.poll();
-    }
-
-    /** Hands on at once whatever reached the replaced queue before this one took its place. */
-    void drainReplaced() {
-        for (String message = replaced.poll(); message != null; message = replaced.poll()) {
-            add(message);
-        }
+        return null;
     }
 
     private void process(String message) {

@@ -48,7 +48,10 @@ public final class SlackBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
     private static final int QUEUE = 100;
-    /** Envelopes Bolt processes at once; handlers only ack and enqueue, so a few threads are plenty. */
+    /**
+     * Envelopes processed at once, from the WebSocket message to the ack; handlers only ack and enqueue, so a few
+     * threads are plenty (more only queue for the same two cores).
+     */
     private static final int SOCKET_CONCURRENCY = 4;
     /** Alert posts and on-demand digests waiting for the background threads; a storm beyond this is dropped. */
     private static final int BACKGROUND_QUEUE = 1_000;
@@ -129,6 +132,11 @@ public final class SlackBot implements AutoCloseable {
                 .slack(slack)
                 .singleTeamBotToken(secrets.slackBotToken())
                 .ignoringSelfEventsEnabled(false)
+                // Bolt checks the bot token with auth.test inside the first envelope after its cached answer is
+                // 10 minutes old: a round trip to Slack inside that envelope's 3-second ack window (and, in a burst,
+                // one per envelope until it returns). start() has checked the token; a revoked one fails every
+                // Web API call, and the reports say so.
+                .authTestCacheExpirationMillis(-1L)
                 .build());
         ThreadPoolExecutor background = new ThreadPoolExecutor(BACKGROUND_THREADS, BACKGROUND_THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(BACKGROUND_QUEUE),
                 named("slack-background-"), new ThreadPoolExecutor.AbortPolicy());

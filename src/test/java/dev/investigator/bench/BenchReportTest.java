@@ -20,14 +20,18 @@ class BenchReportTest {
         assertThat(defaults.commands()).isEqualTo(50);
         assertThat(defaults.latency().xray()).isEqualTo(Duration.ofMillis(600));
 
-        BenchOptions custom = BenchOptions.parse(List.of("search", "--commands", "7", "--xray-ms", "0", "--write", "B.md"));
+        assertThat(defaults.bursts()).isEqualTo(4);
+
+        BenchOptions custom = BenchOptions.parse(List.of("search", "--commands", "7", "--bursts", "2", "--xray-ms", "0", "--write", "B.md"));
         assertThat(custom.service()).isEqualTo("search");
         assertThat(custom.commands()).isEqualTo(7);
+        assertThat(custom.bursts()).isEqualTo(2);
         assertThat(custom.latency().xray()).isZero();
         assertThat(custom.latency().datadog()).isEqualTo(Duration.ofMillis(400));
         assertThat(custom.write()).contains(Path.of("B.md"));
 
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--commands", "0"))).hasMessageContaining("--commands must be between 1");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--bursts", "0"))).hasMessageContaining("--bursts must be between 1");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--runs", "ten"))).hasMessageContaining("whole number");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--fast", "1"))).hasMessageContaining("unknown bench option --fast");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--write"))).hasMessageContaining("--write needs a value");
@@ -59,7 +63,7 @@ class BenchReportTest {
                 .contains("Machine: AMD EPYC, 2 cores, 23.5 GiB. JDK: Debian 17.0.15, OpenJDK 64-Bit Server VM. "
                         + "Load average when the run started: 0.10.")
                 .contains("Run at 2026-11-22 08:23 UTC, 35 s in all. Simulated latency per request: Datadog 400 ms, "
-                        + "Sentry 300 ms, X-Ray 600 ms. 5 warm-up commands, 50 concurrent commands, 3 runs of checkout.")
+                        + "Sentry 300 ms, X-Ray 600 ms. 5 warm-up commands, 50 concurrent commands 4 times, 3 runs of checkout.")
                 .contains("| start | a \\| b | 1 ms |")
                 .doesNotContain("BENCHMARKS.md");
     }

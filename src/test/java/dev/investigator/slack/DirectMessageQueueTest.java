@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.slack.api.socket_mode.queue.impl.ConcurrentLinkedMessageQueue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,6 @@ class DirectMessageQueueTest {
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final BlockingQueue<String> processed = new LinkedBlockingQueue<>();
-    private final ConcurrentLinkedMessageQueue sdkQueue = new ConcurrentLinkedMessageQueue();
     private ThreadPoolExecutor dispatch;
 
     @BeforeEach
@@ -46,9 +44,9 @@ class DirectMessageQueueTest {
 
     @Test
     void eachMessageIsProcessedOnADispatchThreadWithoutBeingQueuedForThePollers() throws Exception {
-        dispatch = DirectMessageQueue.newDispatchExecutor();
+        dispatch = DirectMessageQueue.newDispatchExecutor(2);
         List<String> threads = new ArrayList<>();
-        DirectMessageQueue queue = new DirectMessageQueue(sdkQueue, dispatch, m -> {
+        DirectMessageQueue queue = new DirectMessageQueue(dispatch, m -> {
             synchronized (threads) {
                 threads.add(Thread.currentThread().getName());
             }
@@ -58,7 +56,7 @@ class DirectMessageQueueTest {
         queue.add("{\"type\":\"hello\"}");
 
         assertThat(processed.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"hello\"}");
-        assertThat(queue.poll()).as("the SDK's 10 ms pollers find nothing").isNull();
+        assertThat(queue.poll()).as("nothing is left queued for pollers").isNull();
         synchronized (threads) {
             assertThat(threads).singleElement().asString().startsWith("socket-mode-dispatch-");
         }
@@ -66,9 +64,9 @@ class DirectMessageQueueTest {
 
     @Test
     void aSlowMessageDoesNotHoldBackTheNextOne() throws Exception {
-        dispatch = DirectMessageQueue.newDispatchExecutor();
+        dispatch = DirectMessageQueue.newDispatchExecutor(2);
         CountDownLatch release = new CountDownLatch(1);
-        DirectMessageQueue queue = new DirectMessageQueue(sdkQueue, dispatch, m -> {
+        DirectMessageQueue queue = new DirectMessageQueue(dispatch, m -> {
             if (m.equals("slow")) {
                 // e.g. a disconnect: the SDK opens the new connection on this thread
                 release.await();
@@ -87,7 +85,7 @@ class DirectMessageQueueTest {
     @Test
     void aFailingMessageIsLoggedWithoutItsContentAndTheNextIsStillProcessed() throws Exception {
         dispatch = DirectMessageQueue.newDispatchExecutor(1, 10);
-        DirectMessageQueue queue = new DirectMessageQueue(sdkQueue, dispatch, m -> {
+        DirectMessageQueue queue = new DirectMessageQueue(dispatch, m -> {
             if (m.contains("hooks.slack.com")) {
                 throw new IOException("broken envelope");
             }
@@ -106,29 +104,11 @@ class DirectMessageQueueTest {
     }
 
     @Test
-    void messagesLeftInTheReplacedQueueAreHandedOnAndNoneIsLost() throws Exception {
-        dispatch = DirectMessageQueue.newDispatchExecutor();
-        sdkQueue.add("before-1");
-        sdkQueue.add("before-2");
-        sdkQueue.add("before-3");
-        DirectMessageQueue queue = new DirectMessageQueue(sdkQueue, dispatch, processed::add);
-
-        // An SDK poller that fetched the replaced queue's leftovers processes them itself, as before.
-        assertThat(queue.poll()).isEqualTo("before-1");
-        queue.drainReplaced();
-
-        assertThat(List.of(processed.poll(WAIT_SECONDS, TimeUnit.SECONDS), processed.poll(WAIT_SECONDS, TimeUnit.SECONDS)))
-                .containsExactlyInAnyOrder("before-2", "before-3");
-        assertThat(queue.poll()).isNull();
-        assertThat(sdkQueue.poll()).isNull();
-    }
-
-    @Test
     void whenTheDispatchQueueIsFullTheReaderThreadProcessesTheMessageItself() throws Exception {
         dispatch = DirectMessageQueue.newDispatchExecutor(1, 1);
         CountDownLatch release = new CountDownLatch(1);
         BlockingQueue<String> byThread = new LinkedBlockingQueue<>();
-        DirectMessageQueue queue = new DirectMessageQueue(sdkQueue, dispatch, m -> {
+        DirectMessageQueue queue = new DirectMessageQueue(dispatch, m -> {
             if (m.equals("blocking")) {
                 release.await();
             }
@@ -152,8 +132,8 @@ class DirectMessageQueueTest {
 
     @Test
     void afterShutdownAMessageIsDroppedWithoutAnException() {
-        dispatch = DirectMessageQueue.newDispatchExecutor();
-        DirectMessageQueue queue = new DirectMessageQueue(sdkQueue, dispatch, processed::add);
+        dispatch = DirectMessageQueue.newDispatchExecutor(2);
+        DirectMessageQueue queue = new DirectMessageQueue(dispatch, processed::add);
         dispatch.shutdown();
 
         assertThatCode(() -> queue.add("late")).doesNotThrowAnyException();
