@@ -21,6 +21,7 @@ final class AckBurst implements BenchScenario {
 
     static final String LATENCY = "ack latency, first burst p50 / p99 / max";
     static final String LATENCY_LATER = "ack latency, later bursts p50 / p99 / max";
+    static final String PER_BURST = "ack latency p99 of each burst, in order";
     static final String ACKED = "acked / within Slack's 3 s";
     static final String BEFORE_HANDLER = "first envelope sent → handler starts p50 / p99, first burst; later bursts";
     static final String HANDLER = "handler time before the ack p50 / p99, first burst; later bursts";
@@ -76,6 +77,8 @@ final class AckBurst implements BenchScenario {
                 new BenchTable.Row(LATENCY_LATER, later.isEmpty() ? "n/a (--bursts 1)"
                         : percentiles(laterAcks) + " / " + Samples.ms(laterAcks.max()) + " over " + laterAcks.count()
                                 + " commands (target p99 < 50 ms)"),
+                new BenchTable.Row(PER_BURST, String.join(", ", measured.stream()
+                        .map(b -> Samples.ms(Samples.millis(b.acks()).percentile(99))).toList())),
                 new BenchTable.Row(ACKED, allAcks.size() + " of " + commands * bursts + " / " + withinLimit
                         + (allAcks.isEmpty() ? "" : " (each burst's envelopes went out within " + Samples.ms(envelopesOut) + ")")),
                 new BenchTable.Row(BEFORE_HANDLER, percentiles(Samples.of(first.beforeHandlerMs()))

@@ -31,7 +31,7 @@ record BenchOptions(String service, int commands, int bursts, int warmUp, int ru
               --service NAME     service for the one-at-a-time investigations (default checkout)
               --commands N       concurrent /investigate commands whose acks are timed (default 50)
               --bursts N         how many times they are sent, each once the one before is posted; the
-                                 first burst is reported apart from the later ones (default 4)
+                                 first burst is reported apart from the later ones (default 6)
               --warm-up N        commands run first and not measured (default 5)
               --runs N           investigations one after another, for wall time and calls (default 10)
               --datadog-ms MS    simulated Datadog latency per request (default 400)
@@ -55,7 +55,7 @@ record BenchOptions(String service, int commands, int bursts, int warmUp, int ru
     }
 
     static BenchOptions defaults() {
-        return new BenchOptions("checkout", 50, 4, 5, 10, DEFAULT_LATENCY, Optional.empty(), 200, Duration.ofSeconds(60));
+        return new BenchOptions("checkout", 50, 6, 5, 10, DEFAULT_LATENCY, Optional.empty(), 200, Duration.ofSeconds(60));
     }
 
     /** Parses the words after {@code bench}; a bad option is an {@link IllegalArgumentException} naming it. */

@@ -5,6 +5,7 @@ import dev.investigator.model.InvestigationQuery;
 import dev.investigator.render.BlockKitRenderer;
 import dev.investigator.render.SlackMessage;
 import dev.investigator.render.SlackThread;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,10 @@ final class ReportPublisher {
 
     /** Where a report lives: its head message, and the thread its replies go to. */
     record Delivery(String channel, String headTs, String threadTs) {
+    }
+
+    /** The verdict as shown in the head, and the replies still to post under it. */
+    record Shown(SlackMessage head, List<SlackMessage> replies) {
     }
 
     private final SlackGateway gateway;
@@ -40,15 +45,19 @@ final class ReportPublisher {
         return new Delivery(channel, ts, existingThread.orElse(ts));
     }
 
-    /** Updates the head with the verdict, posts the replies, and returns the head as posted. */
-    SlackMessage finish(Delivery d, Investigation investigation, String note) {
+    /** Updates the head with the verdict (not paced: it shows at once) and returns it with the replies to post. */
+    Shown showVerdict(Delivery d, Investigation investigation, String note) {
         SlackThread thread = renderer.render(investigation);
         SlackMessage head = BlockKitRenderer.withNote(thread.parent(), note);
         gateway.update(d.channel(), d.headTs(), head);
-        for (SlackMessage reply : thread.replies()) {
+        return new Shown(head, thread.replies());
+    }
+
+    /** Posts the replies under the head, in order, each when the channel's pace allows. */
+    void postReplies(Delivery d, List<SlackMessage> replies) {
+        for (SlackMessage reply : replies) {
             gateway.post(d.channel(), Optional.of(d.threadTs()), reply);
         }
-        return head;
     }
 
     void failed(Delivery d, String service, String why) {

@@ -55,6 +55,11 @@ public final class SlackBot implements AutoCloseable {
     private static final int SOCKET_CONCURRENCY = 4;
     /** Alert posts and on-demand digests waiting for the background threads; a storm beyond this is dropped. */
     private static final int BACKGROUND_QUEUE = 1_000;
+    /**
+     * Threads whose replies are being posted at once. They mostly wait for their channel's turn (one post a
+     * second), so there can be more of them than workers; when all are busy a worker posts its replies itself.
+     */
+    private static final int REPLY_THREADS = 16;
     /** Replies to alerts wait for their channel's turn (one post a second), so several channels need several threads. */
     private static final int BACKGROUND_THREADS = 8;
     /** How often the daily check looks at the clock: a prompt is at most this late. */
@@ -118,8 +123,11 @@ public final class SlackBot implements AutoCloseable {
         SlackTexts texts = new SlackTexts(messages);
         ThreadPoolExecutor workers = new ThreadPoolExecutor(config.slack().workers(), config.slack().workers(),
                 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), named("investigation-"), new ThreadPoolExecutor.AbortPolicy());
+        ThreadPoolExecutor replies = new ThreadPoolExecutor(REPLY_THREADS, REPLY_THREADS, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE), named("thread-replies-"), new ThreadPoolExecutor.AbortPolicy());
+        replies.allowCoreThreadTimeOut(true);
         SlackInvestigations investigations = new SlackInvestigations(investigator, new ReportPublisher(gateway, renderer, texts),
-                gateway, texts, workers, config.investigationDeadline(), observer::investigationFinished);
+                gateway, texts, workers, replies, config.investigationDeadline(), observer::investigationFinished);
         AccessPolicy access = new AccessPolicy(config.slack(), gateway::userGroupMembers, clock);
         RecentDeliveries seen = new RecentDeliveries(clock, Duration.ofMinutes(30), 10_000);
         Supplier<String> ids = () -> UUID.randomUUID().toString().substring(0, 8);

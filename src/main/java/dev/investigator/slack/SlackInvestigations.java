@@ -23,6 +23,10 @@ import org.slf4j.MDC;
 /**
  * Runs requested investigations on the app's own bounded pool — never on a Bolt handler thread — and
  * publishes each as a thread. Knows what is in flight, so a shutdown can finish it or say it was cut short.
+ *
+ * <p>A worker's job ends when the verdict is shown. The replies under it wait for the channel's pace (one post a
+ * second) on a pool of their own: a worker that waited them out was busy about 3 s for a 1 s investigation, and
+ * a burst of commands queued behind those waits before their "investigating…" was even posted.
  */
 public final class SlackInvestigations {
 
@@ -48,17 +52,24 @@ public final class SlackInvestigations {
     private final SlackGateway gateway;
     private final SlackTexts texts;
     private final ThreadPoolExecutor workers;
+    private final ThreadPoolExecutor replies;
     private final Duration deadline;
     private final Consumer<Investigation> onFinished;
     private final Map<String, ReportPublisher.Delivery> inFlight = new ConcurrentHashMap<>();
 
+    /**
+     * @param replies    posts each thread's replies once its verdict is shown; when it refuses (full), the worker
+     *                   posts them itself
+     * @param onFinished told once a thread is complete: verdict shown and every reply posted
+     */
     SlackInvestigations(Investigator investigator, ReportPublisher publisher, SlackGateway gateway, SlackTexts texts,
-            ThreadPoolExecutor workers, Duration deadline, Consumer<Investigation> onFinished) {
+            ThreadPoolExecutor workers, ThreadPoolExecutor replies, Duration deadline, Consumer<Investigation> onFinished) {
         this.investigator = Objects.requireNonNull(investigator);
         this.publisher = Objects.requireNonNull(publisher);
         this.gateway = Objects.requireNonNull(gateway);
         this.texts = Objects.requireNonNull(texts);
         this.workers = Objects.requireNonNull(workers);
+        this.replies = Objects.requireNonNull(replies);
         this.deadline = Objects.requireNonNull(deadline);
         this.onFinished = Objects.requireNonNull(onFinished);
     }
@@ -98,11 +109,16 @@ public final class SlackInvestigations {
             try {
                 Investigation result = investigator.investigate(query)
                         .get(deadline.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-                SlackMessage head = publisher.finish(delivery, result, request.note());
-                request.delivered().accept(delivery, head);
-                onFinished.accept(result);
-                log.info("{} {} posted in {} ({} ms)", query.service().name(), result.verdict(), request.channel(),
-                        result.elapsed().toMillis());
+                ReportPublisher.Shown shown = publisher.showVerdict(delivery, result, request.note());
+                // the verdict replaced the placeholder: nothing is left to mark interrupted
+                inFlight.remove(query.id());
+                request.delivered().accept(delivery, shown.head());
+                Runnable rest = () -> postReplies(query, request.channel(), delivery, shown, result);
+                try {
+                    replies.execute(rest);
+                } catch (RejectedExecutionException e) {
+                    rest.run();
+                }
             } catch (InterruptedException e) {
                 // marked before the flag is restored: an interrupted thread cannot make the HTTP call
                 markInterrupted(query.id());
@@ -122,27 +138,49 @@ public final class SlackInvestigations {
         }
     }
 
+    private void postReplies(InvestigationQuery query, String channel, ReportPublisher.Delivery delivery,
+            ReportPublisher.Shown shown, Investigation result) {
+        MDC.put("investigation", query.id());
+        try {
+            publisher.postReplies(delivery, shown.replies());
+            onFinished.accept(result);
+            log.info("{} {} posted in {} ({} ms)", query.service().name(), result.verdict(), channel,
+                    result.elapsed().toMillis());
+        } catch (SlackDeliveryException e) {
+            log.error("could not post the replies of {}: {}", query.id(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("unexpected failure posting the replies of {}", query.id(), e);
+        } finally {
+            MDC.remove("investigation");
+        }
+    }
+
     /**
      * Stops taking work, lets what runs finish within {@code grace}, then marks what is left as interrupted
-     * so nobody waits on a placeholder that will never change.
+     * so nobody waits on a placeholder that will never change. Replies still waiting for their channel's turn get
+     * what is left of the grace, then are dropped: their verdicts are already shown.
      */
     public void shutdown(Duration grace) {
+        long until = System.nanoTime() + grace.toNanos();
         workers.shutdown();
         try {
-            if (workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                return;
+            if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+                // interrupted workers mark their own deliveries; give them a moment before marking what is left
+                workers.awaitTermination(2, TimeUnit.SECONDS);
+                inFlight.keySet().forEach(this::markInterrupted);
+            }
+            replies.shutdown();
+            if (!replies.awaitTermination(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                replies.shutdownNow();
             }
         } catch (InterruptedException e) {
+            workers.shutdownNow();
+            replies.shutdownNow();
+            // marked before the flag is restored: an interrupted thread cannot make the HTTP call
+            inFlight.keySet().forEach(this::markInterrupted);
             Thread.currentThread().interrupt();
         }
-        workers.shutdownNow();
-        try {
-            // interrupted workers mark their own deliveries; give them a moment before marking what is left
-            workers.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        inFlight.keySet().forEach(this::markInterrupted);
     }
 
     /** Whoever removes the delivery marks it, so a placeholder is marked once even when shutdown and worker race. */

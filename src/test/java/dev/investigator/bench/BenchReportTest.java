@@ -20,7 +20,7 @@ class BenchReportTest {
         assertThat(defaults.commands()).isEqualTo(50);
         assertThat(defaults.latency().xray()).isEqualTo(Duration.ofMillis(600));
 
-        assertThat(defaults.bursts()).isEqualTo(4);
+        assertThat(defaults.bursts()).isEqualTo(6);
 
         BenchOptions custom = BenchOptions.parse(List.of("search", "--commands", "7", "--bursts", "2", "--xray-ms", "0", "--write", "B.md"));
         assertThat(custom.service()).isEqualTo("search");
@@ -63,7 +63,7 @@ class BenchReportTest {
                 .contains("Machine: AMD EPYC, 2 cores, 23.5 GiB. JDK: Debian 17.0.15, OpenJDK 64-Bit Server VM. "
                         + "Load average when the run started: 0.10.")
                 .contains("Run at 2026-11-22 08:23 UTC, 35 s in all. Simulated latency per request: Datadog 400 ms, "
-                        + "Sentry 300 ms, X-Ray 600 ms. 5 warm-up commands, 50 concurrent commands 4 times, 3 runs of checkout.")
+                        + "Sentry 300 ms, X-Ray 600 ms. 5 warm-up commands, 50 concurrent commands 6 times, 3 runs of checkout.")
                 .contains("| start | a \\| b | 1 ms |")
                 .doesNotContain("BENCHMARKS.md");
     }

@@ -49,6 +49,7 @@ class BenchTest {
         }
         assertThat(value(table, acks, AckBurst.LATENCY_LATER)).contains("over 5 commands");
         assertThat(value(table, acks, AckBurst.ACKED)).startsWith("10 of 10 / 10");
+        assertThat(numbers(value(table, acks, AckBurst.PER_BURST))).as("one p99 per burst").hasSize(2);
         assertThat(numbers(value(table, acks, AckBurst.BEFORE_HANDLER))).as("first burst p50, p99; later p50, p99").hasSizeGreaterThanOrEqualTo(4);
         assertThat(value(table, acks, AckBurst.POSTED)).startsWith("10 of 10;");
 

@@ -94,7 +94,8 @@ class SlackShutdownTest {
         workers = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4));
         investigations = new SlackInvestigations(investigator,
                 new ReportPublisher(gateway, new BlockKitRenderer(messages, config.zone()), texts),
-                gateway, texts, workers, Duration.ofSeconds(30), result -> { });
+                gateway, texts, workers, new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4)),
+                Duration.ofSeconds(30), result -> { });
     }
 
     @AfterEach
