@@ -15,7 +15,9 @@ WORKDIR /app
 COPY --from=build /src/target/investigator.jar /app/investigator.jar
 COPY config/investigator.example.yml /app/config/investigator.example.yml
 USER investigator
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# TieredStopAtLevel=1: C1 only. The bot waits on Slack and vendor APIs, not on CPU; C2's compiler threads took
+# the two cores from the first bursts of acks after a start (BENCHMARKS.md, "Ack latency").
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1"
 ENTRYPOINT ["java", "-jar", "/app/investigator.jar"]
 # The sandbox demo needs no accounts; pass `investigate <service> [window]` with real credentials instead.
 CMD ["demo", "checkout", "30m"]

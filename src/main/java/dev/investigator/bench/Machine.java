@@ -1,6 +1,7 @@
 package dev.investigator.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,9 @@ record Machine(String cpu, int cores, String memory, String jdk, String load) {
                 Runtime.getRuntime().availableProcessors(), Map.of(
                         "java.vendor", System.getProperty("java.vendor", "?"),
                         "java.version", System.getProperty("java.version", "?"),
-                        "java.vm.name", System.getProperty("java.vm.name", "?")));
+                        "java.vm.name", System.getProperty("java.vm.name", "?"),
+                        "jvm.options", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                                .filter(a -> a.startsWith("-XX:") || a.startsWith("-Xm") || a.startsWith("-Xs")).toList())));
     }
 
     /** From the text of /proc/cpuinfo, /proc/meminfo and /proc/loadavg (empty when absent) and the JVM's properties. */
@@ -36,7 +39,10 @@ record Machine(String cpu, int cores, String memory, String jdk, String load) {
         String memory = field(meminfo, "MemTotal")
                 .map(v -> String.format(Locale.ROOT, "%.1f GiB", ProcessMemory.kibibytes(v) / (1024.0 * 1024.0)))
                 .orElse("unknown memory");
-        String jdk = jvm.get("java.vendor") + " " + jvm.get("java.version") + ", " + jvm.get("java.vm.name");
+        // JIT and GC options change the figures (BENCHMARKS.md); only -X options are shown, never -D values
+        String options = jvm.getOrDefault("jvm.options", "");
+        String jdk = jvm.get("java.vendor") + " " + jvm.get("java.version") + ", " + jvm.get("java.vm.name")
+                + (options.isBlank() ? "" : ", " + options);
         String load = loadavg.isEmpty() || loadavg.get(0).isBlank() ? "unknown" : loadavg.get(0).trim().split("\\s+")[0];
         return new Machine(cpu, cores, memory, jdk, load);
     }

@@ -44,7 +44,9 @@ class BenchReportTest {
                 Map.of("java.vendor", "Eclipse Adoptium", "java.version", "17.0.15", "java.vm.name", "OpenJDK 64-Bit Server VM"));
         assertThat(linux).isEqualTo(new Machine("AMD EPYC 7B13", 2, "23.5 GiB", "Eclipse Adoptium 17.0.15, OpenJDK 64-Bit Server VM", "0.42"));
 
-        Machine elsewhere = Machine.describe(List.of(), List.of(), List.of(), 8, Map.of("java.vendor", "v", "java.version", "21", "java.vm.name", "vm"));
+        Machine elsewhere = Machine.describe(List.of(), List.of(), List.of(), 8, Map.of("java.vendor", "v", "java.version", "21",
+                "java.vm.name", "vm", "jvm.options", "-XX:TieredStopAtLevel=1"));
+        assertThat(elsewhere.jdk()).as("JIT options change the figures, so they are shown").isEqualTo("v 21, vm, -XX:TieredStopAtLevel=1");
         assertThat(elsewhere.cpu()).isEqualTo("unknown CPU");
         assertThat(elsewhere.memory()).isEqualTo("unknown memory");
         assertThat(elsewhere.load()).isEqualTo("unknown");
