@@ -11,8 +11,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Bounded retries with exponential backoff and jitter for one vendor call, honouring the vendor's
- * {@code Retry-After} when it gives one, and never sleeping past the deadline: a retry that could not finish
- * in time is not attempted, and the last failure is reported instead.
+ * {@code Retry-After} when it gives one (as given: {@code maxDelay} caps the backoff only), and never sleeping
+ * past the deadline: a retry that could not start in time is not attempted, and the last failure is reported
+ * instead.
  */
 public final class Retries {
 
@@ -63,11 +64,13 @@ public final class Retries {
         }
     }
 
-    /** Retry-After when given (capped by maxDelay), else initial * 2^(attempt-1) with ±25% jitter. */
+    /**
+     * Retry-After when given, as given: asking again sooner only draws another refusal, and a wait the deadline
+     * cannot hold means no retry at all. Else initial * 2^(attempt-1), capped by maxDelay, with ±25% jitter.
+     */
     Duration delayFor(Throwable failure, int attempt) {
         if (failure instanceof SourceFailure sf && sf.retryAfter().isPresent()) {
-            Duration wanted = sf.retryAfter().get();
-            return wanted.compareTo(maxDelay) > 0 ? maxDelay : wanted;
+            return sf.retryAfter().get();
         }
         long base = initialDelay.toMillis() << Math.min(Math.max(attempt - 1, 0), 16);
         long capped = Math.min(base, maxDelay.toMillis());

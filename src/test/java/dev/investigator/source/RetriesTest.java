@@ -68,13 +68,29 @@ class RetriesTest {
     }
 
     @Test
-    void backoffGrowsWithJitterAndHonoursRetryAfterUpToTheCap() {
+    void aRetryAfterLongerThanTheBackoffCapIsWaitedForWhenTheDeadlineHoldsIt() {
+        AtomicInteger attempts = new AtomicInteger();
+        long started = System.nanoTime();
+        String result = new Retries(2, Duration.ofMillis(1), Duration.ofMillis(10)).call(Deadline.after(Duration.ofSeconds(5), clock), () -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw SourceFailure.http(429, Optional.of(Duration.ofMillis(300)), "HTTP 429");
+            }
+            return "ok";
+        });
+        assertThat(result).isEqualTo("ok");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("waited the 300 ms asked, not the 10 ms cap")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(290));
+    }
+
+    @Test
+    void backoffGrowsWithJitterUpToTheCapAndRetryAfterIsTakenAsGiven() {
         Retries r = new Retries(5, Duration.ofMillis(100), Duration.ofSeconds(1));
         assertThat(r.delayFor(SourceFailure.http(503, Optional.empty(), ""), 1).toMillis()).isBetween(75L, 125L);
         assertThat(r.delayFor(SourceFailure.http(503, Optional.empty(), ""), 3).toMillis()).isBetween(300L, 500L);
         assertThat(r.delayFor(SourceFailure.http(503, Optional.empty(), ""), 10).toMillis()).isBetween(750L, 1250L);
         assertThat(r.delayFor(SourceFailure.http(429, Optional.of(Duration.ofMillis(400)), ""), 1)).isEqualTo(Duration.ofMillis(400));
-        assertThat(r.delayFor(SourceFailure.http(429, Optional.of(Duration.ofMinutes(5)), ""), 1)).isEqualTo(Duration.ofSeconds(1));
+        // a shorter wait than asked only draws another 429; whether the wait fits is the deadline's question
+        assertThat(r.delayFor(SourceFailure.http(429, Optional.of(Duration.ofMinutes(5)), ""), 1)).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
