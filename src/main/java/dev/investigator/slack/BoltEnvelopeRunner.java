@@ -9,7 +9,6 @@ import com.slack.api.bolt.socket_mode.request.SocketModeRequest;
 import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.socket_mode.listener.WebSocketMessageListener;
-import com.slack.api.util.json.GsonFactory;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,7 @@ final class BoltEnvelopeRunner implements WebSocketMessageListener {
         this.app = Objects.requireNonNull(app);
         this.client = Objects.requireNonNull(client);
         this.parser = new SocketModeRequestParser(app.config());
-        this.gson = GsonFactory.createSnakeCase(app.slack().getConfig());
+        this.gson = client.getGson();
     }
 
     @Override

@@ -65,7 +65,6 @@ final class NoDelaySocketModeClient implements SocketModeClient {
 
     private final Slack slack;
     private final Gson gson;
-    private final long sessionMonitorIntervalMillis;
     private volatile String appToken;
     private volatile URI wssUri;
     private volatile boolean autoReconnectEnabled;
@@ -87,15 +86,10 @@ final class NoDelaySocketModeClient implements SocketModeClient {
      * @param dispatch runs {@code processMessage} for each inbound message (see {@link DirectMessageQueue})
      */
     NoDelaySocketModeClient(Slack slack, String appToken, Executor dispatch) {
-        this(slack, appToken, dispatch, DEFAULT_SESSION_MONITOR_INTERVAL_MILLISECONDS);
-    }
-
-    NoDelaySocketModeClient(Slack slack, String appToken, Executor dispatch, long sessionMonitorIntervalMillis) {
         this.slack = Objects.requireNonNull(slack);
         this.appToken = Objects.requireNonNull(appToken);
         // snake_case, as the SDK's clients: acks built from SocketModeResponse objects need "envelope_id"
         this.gson = GsonFactory.createSnakeCase(slack.getConfig());
-        this.sessionMonitorIntervalMillis = sessionMonitorIntervalMillis;
         this.messageQueue = new DirectMessageQueue(dispatch, this::processMessage);
     }
 
@@ -203,7 +197,7 @@ final class NoDelaySocketModeClient implements SocketModeClient {
 
     private synchronized void startSessionMonitorOnce() {
         if (sessionMonitorExecutor.isEmpty()) {
-            initializeSessionMonitorExecutor(sessionMonitorIntervalMillis);
+            initializeSessionMonitorExecutor(DEFAULT_SESSION_MONITOR_INTERVAL_MILLISECONDS);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.investigator.model.Investigation;
 import dev.investigator.model.InvestigationQuery;
 import dev.investigator.render.SlackMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -113,7 +114,7 @@ public final class SlackInvestigations {
                 // the verdict replaced the placeholder: nothing is left to mark interrupted
                 inFlight.remove(query.id());
                 request.delivered().accept(delivery, shown.head());
-                Runnable rest = () -> postReplies(query, request.channel(), delivery, shown, result);
+                Runnable rest = () -> postReplies(query, delivery, shown.replies(), result);
                 try {
                     replies.execute(rest);
                 } catch (RejectedExecutionException e) {
@@ -138,13 +139,13 @@ public final class SlackInvestigations {
         }
     }
 
-    private void postReplies(InvestigationQuery query, String channel, ReportPublisher.Delivery delivery,
-            ReportPublisher.Shown shown, Investigation result) {
+    private void postReplies(InvestigationQuery query, ReportPublisher.Delivery delivery, List<SlackMessage> replies,
+            Investigation result) {
         MDC.put("investigation", query.id());
         try {
-            publisher.postReplies(delivery, shown.replies());
+            publisher.postReplies(delivery, replies);
             onFinished.accept(result);
-            log.info("{} {} posted in {} ({} ms)", query.service().name(), result.verdict(), channel,
+            log.info("{} {} posted in {} ({} ms)", query.service().name(), result.verdict(), delivery.channel(),
                     result.elapsed().toMillis());
         } catch (SlackDeliveryException e) {
             log.error("could not post the replies of {}: {}", query.id(), e.getMessage());
